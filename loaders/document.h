@@ -1,0 +1,49 @@
+// The loaders' working types: an article as read, its sentences, and the
+// entity mentions found in it. Everything here is a plain value; offsets are
+// byte offsets into Document::text (UTF-8, NFC).
+#ifndef DOSSIER_LOADERS_DOCUMENT_H_
+#define DOSSIER_LOADERS_DOCUMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "graph/facts.h"
+
+namespace dossier::loaders {
+
+// One article after reading and boilerplate removal.
+struct Document {
+  graph::ArticleMeta meta;  // id, title, date, lang, path, ...
+  std::string text;         // Visible body text, NFC, boilerplate removed.
+};
+
+// A sentence: [begin, end) in Document::text.
+struct Sentence {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// How a mention was found.
+enum class MentionSource : uint8_t {
+  kLexicon,      // A gazetteer entry (name, alias, demonym, metonym).
+  kCue,          // A cue word (la société X, ông X, the company X, ...).
+  kCoreference,  // A description resolved to an earlier entity.
+};
+
+// One mention of an entity: [begin, end) in Document::text.
+struct Mention {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string key;    // Entity key: "wd:Q148" or "Label:folded name".
+  std::string label;  // State, Organisation, Person, Facility, Place.
+  std::string name;   // Canonical name of the entity.
+  // True when the surface form is a demonym/adjective ("américain",
+  // "chinois", "Mỹ" used attributively) rather than a name.
+  bool is_demonym = false;
+  MentionSource source = MentionSource::kLexicon;
+};
+
+}  // namespace dossier::loaders
+
+#endif  // DOSSIER_LOADERS_DOCUMENT_H_
