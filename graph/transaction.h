@@ -1,0 +1,186 @@
+// Transaction: reads and writes of the graph, on one snapshot.
+//
+// A read transaction (Store::BeginRead) sees the committed state at its
+// start. A write transaction (Store::BeginWrite) additionally sees its own
+// uncommitted writes — record reads, scans, index seeks and expansions all
+// merge the pending batch with the snapshot — and makes them durable
+// atomically with Commit(). Destroying an uncommitted write transaction
+// rolls it back.
+//
+// Scans call a callback per item in key order; a callback returning false
+// stops the scan early (the call still returns OK).
+//
+// Thread safety: one thread at a time.
+#ifndef DOSSIER_GRAPH_TRANSACTION_H_
+#define DOSSIER_GRAPH_TRANSACTION_H_
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "graph/csr.h"
+#include "graph/records.h"
+#include "graph/store.h"
+#include "graph/value.h"
+#include "rocksdb/utilities/write_batch_with_index.h"
+
+namespace dossier::graph {
+
+// Direction of an expansion, seen from the node expanded.
+enum class Direction : uint8_t { kOut, kIn, kBoth };
+
+// Bounds of a property-index seek. Both bounds absent scans every indexed
+// value of the key. Bounds of different ordered types (graph/key_codec.h)
+// select nothing.
+struct PropertyRange {
+  std::optional<Value> lower;
+  bool lower_inclusive = true;
+  std::optional<Value> upper;
+  bool upper_inclusive = true;
+
+  // The range holding exactly `v`.
+  static PropertyRange Equal(Value v) {
+    PropertyRange r;
+    r.lower = v;
+    r.upper = std::move(v);
+    return r;
+  }
+};
+
+class Transaction {
+ public:
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  bool is_write() const { return batch_ != nullptr; }
+  Store& store() const { return *store_; }
+
+  // ---- Reads -------------------------------------------------------------
+
+  // The node's record, or nullopt when no such node exists.
+  absl::StatusOr<std::optional<NodeRecord>> GetNode(NodeId id) const;
+  // The relationship's record, or nullopt when it does not exist.
+  absl::StatusOr<std::optional<EdgeRecord>> GetEdge(EdgeId id) const;
+
+  // Every node (with `label` when given), in id order.
+  absl::Status ScanNodes(std::optional<LabelId> label,
+                         absl::FunctionRef<bool(NodeId)> fn) const;
+  // Every relationship, in id order.
+  absl::Status ScanEdges(absl::FunctionRef<bool(const EdgeRef&)> fn) const;
+
+  // Nodes with `label` whose property `key` lies in `range`, in value order
+  // (ties in id order). Exact, also for long strings.
+  absl::Status SeekProperty(LabelId label, PropKeyId key,
+                            const PropertyRange& range,
+                            absl::FunctionRef<bool(NodeId)> fn) const;
+
+  // Entity resolution: the node registered for (label, folded name).
+  absl::StatusOr<std::optional<NodeId>> LookupAlias(
+      LabelId label, std::string_view folded_name) const;
+  // The Article node of a content id, if loaded.
+  absl::StatusOr<std::optional<NodeId>> LookupArticle(
+      std::string_view article_id) const;
+
+  // Relationships of `node` in `dir` whose type is in `types` (all types
+  // when empty). kBoth yields outgoing then incoming, a self-loop once.
+  // Served by the Csr (no RocksDB seek per edge) plus this transaction's
+  // own relationship changes.
+  absl::Status Expand(NodeId node, Direction dir,
+                      std::span<const TypeId> types,
+                      absl::FunctionRef<bool(const EdgeRef&)> fn) const;
+
+  // The committed adjacency at this transaction's snapshot (without this
+  // transaction's own writes; see HasAdjacencyChanges()).
+  absl::StatusOr<std::shared_ptr<const Csr>> GetCsr() const;
+  // True when this transaction created or deleted relationships.
+  bool HasAdjacencyChanges() const {
+    return !added_out_.empty() || !deleted_edges_.empty();
+  }
+
+  // ---- Writes (REQUIRES: is_write()) ---------------------------------------
+
+  // Creates a node. `labels` need not be sorted; null properties are
+  // dropped. Errors: InvalidArgument for a property that is not storable.
+  absl::StatusOr<NodeId> CreateNode(std::span<const LabelId> labels,
+                                    PropertyList props);
+  // Sets (null: removes) one property. NotFound when the node is gone.
+  absl::Status SetNodeProperty(NodeId id, PropKeyId key, const Value& value);
+  // Replaces all properties. NotFound when the node is gone.
+  absl::Status ReplaceNodeProperties(NodeId id, PropertyList props);
+  absl::Status AddLabel(NodeId id, LabelId label);
+  absl::Status RemoveLabel(NodeId id, LabelId label);
+  // Deletes a node. Without `detach`, FailedPrecondition when it still has
+  // relationships; with it, its relationships go too. Deleting a node that
+  // does not exist is a no-op.
+  absl::Status DeleteNode(NodeId id, bool detach);
+
+  // Creates a relationship. NotFound when an endpoint does not exist.
+  absl::StatusOr<EdgeId> CreateEdge(NodeId src, NodeId dst, TypeId type,
+                                    PropertyList props);
+  absl::Status SetEdgeProperty(EdgeId id, PropKeyId key, const Value& value);
+  absl::Status ReplaceEdgeProperties(EdgeId id, PropertyList props);
+  // Deletes a relationship; a no-op when it does not exist.
+  absl::Status DeleteEdge(EdgeId id);
+
+  // Registers `node` as the entity for (label, folded name).
+  absl::Status PutAlias(LabelId label, std::string_view folded_name,
+                        NodeId node);
+  // Registers the Article node of a content id.
+  absl::Status PutArticle(std::string_view article_id, NodeId node);
+
+  // Makes every write durable atomically; the transaction then ends (any
+  // further call is an error). Errors from RocksDB leave nothing written.
+  absl::Status Commit();
+
+ private:
+  friend class Store;
+  Transaction(Store* store, bool write, uint64_t version,
+              const rocksdb::Snapshot* snapshot, NodeId next_node,
+              EdgeId next_edge);
+
+  absl::Status RequireWrite() const;
+  // Point read through the pending batch (write) or the snapshot (read).
+  absl::StatusOr<std::optional<std::string>> Get(Cf cf,
+                                                 std::string_view key) const;
+  // Iterates keys with `prefix` (merged with the pending batch); fn gets the
+  // key and value and returns false to stop.
+  absl::Status ScanPrefix(
+      Cf cf, std::string_view prefix, std::string_view start,
+      absl::FunctionRef<bool(std::string_view, std::string_view)> fn) const;
+  absl::Status Put(Cf cf, std::string_view key, std::string_view value);
+  absl::Status Delete(Cf cf, std::string_view key);
+  absl::Status WriteNode(const NodeRecord& node);
+  absl::Status IndexNode(const NodeRecord& node, bool add);
+  absl::Status IndexProperty(LabelId label, PropKeyId key, const Value& value,
+                             NodeId id, bool add);
+  absl::Status ExpandOverlay(NodeId node, Direction dir,
+                             std::span<const TypeId> types,
+                             absl::FunctionRef<bool(const EdgeRef&)> fn,
+                             bool* stopped) const;
+
+  Store* store_;
+  uint64_t version_;
+  const rocksdb::Snapshot* snapshot_;
+  std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
+  bool done_ = false;
+  NodeId next_node_;
+  EdgeId next_edge_;
+  mutable std::shared_ptr<const Csr> csr_;
+  // This transaction's relationship changes, for Expand.
+  absl::flat_hash_map<NodeId, std::vector<EdgeRef>> added_out_;
+  absl::flat_hash_map<NodeId, std::vector<EdgeRef>> added_in_;
+  absl::flat_hash_set<EdgeId> deleted_edges_;
+};
+
+}  // namespace dossier::graph
+
+#endif  // DOSSIER_GRAPH_TRANSACTION_H_
