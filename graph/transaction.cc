@@ -280,6 +280,15 @@ absl::Status Transaction::Expand(
     NodeId node, Direction dir, std::span<const TypeId> types,
     absl::FunctionRef<bool(const EdgeRef&)> fn) const {
   DOSSIER_ASSIGN_OR_RETURN(std::shared_ptr<const Csr> csr, GetCsr());
+  // A type listed twice (`:A|A`) must not yield its edges twice.
+  std::vector<TypeId> unique_types;
+  if (types.size() > 1) {
+    unique_types.assign(types.begin(), types.end());
+    std::sort(unique_types.begin(), unique_types.end());
+    unique_types.erase(std::unique(unique_types.begin(), unique_types.end()),
+                       unique_types.end());
+    types = unique_types;
+  }
   const bool filter_deleted = !deleted_edges_.empty();
   Csr::Vertex v = csr->VertexOf(node);
   if (v != Csr::kNoVertex) {
