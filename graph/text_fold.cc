@@ -13,7 +13,7 @@ namespace {
 // NFD, drop nonspacing marks, fold case, map the letters that carry no
 // combining mark (đ, ł, ø, æ, œ, ß), unify quotes and dashes, NFC.
 constexpr const char* kFoldRules =
-    "::NFD; ::[:Nonspacing Mark:] Remove; ::Any-CaseFold; "
+    "::NFD; ::[:Nonspacing Mark:] Remove; ::Any-Lower; "
     "đ > d; Đ > d; ł > l; Ł > l; ø > o; Ø > o; æ > ae; Æ > ae; œ > oe; "
     "Œ > oe; ß > ss; "
     "[\\u2018\\u2019\\u201B\\u02BC\\u0060\\u00B4] > \\'; "
