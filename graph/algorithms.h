@@ -100,7 +100,7 @@ struct Path {
 // several shortest paths one is returned, the same on every run.
 // Returns std::nullopt when dst is not reachable (within max_depth); a path
 // of one vertex when src == dst.
-// Time O(V + E) worst case, usually far less; memory 16 bytes per vertex.
+// Time O(V + E) worst case, usually far less; memory 24 bytes per vertex.
 // Errors: InvalidArgument for a bad vertex; control statuses.
 absl::StatusOr<std::optional<Path>> ShortestPathUnweighted(
     const Csr& csr, Csr::Vertex src, Csr::Vertex dst,
@@ -166,7 +166,7 @@ struct PageRankResult {
 //   r'(v) = (1 - d) / N + d * (sum over u -> v of r(u) / outdeg(u)
 //                               + (sum of r(u) over dangling u) / N)
 // starting from 1/N; parallel relationships count with their multiplicity.
-// Time O(iterations * (V + E)); memory 24 bytes per vertex.
+// Time O(iterations * (V + E)); memory 32 bytes per vertex.
 // Errors: InvalidArgument for damping outside [0, 1) or a negative
 // tolerance; control statuses.
 absl::StatusOr<PageRankResult> PageRank(const Csr& csr,

@@ -60,8 +60,9 @@ struct KroneckerOptions {
 using KroneckerEdge = std::pair<uint64_t, uint64_t>;
 
 // Generates the edge list described above. Vertices number 0..2^scale-1
-// (some have no edge). Memory: 8 bytes per generated edge during the
-// generation, 16 bytes per returned edge.
+// (some have no edge). Time O(edge_factor * 2^scale * scale); memory 16
+// bytes per generated edge (keys and radix-sort scratch) plus 4 bytes per
+// vertex while generating, 16 bytes per returned edge.
 // Errors: InvalidArgument for a scale, edge factor or initiator out of range.
 absl::StatusOr<std::vector<KroneckerEdge>> GenerateKronecker(
     const KroneckerOptions& options);

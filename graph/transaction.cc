@@ -11,6 +11,12 @@
 namespace dossier::graph {
 namespace {
 
+// A Slice over `s`; never with a null data pointer (RocksDB asserts on it).
+rocksdb::Slice ToSlice(std::string_view s) {
+  return s.data() == nullptr ? rocksdb::Slice("", 0)
+                             : rocksdb::Slice(s.data(), s.size());
+}
+
 bool TypeWanted(std::span<const TypeId> types, TypeId t) {
   return types.empty() || std::find(types.begin(), types.end(), t) != types.end();
 }
@@ -79,7 +85,7 @@ absl::StatusOr<std::optional<std::string>> Transaction::Get(
   ro.snapshot = snapshot_;
   std::string value;
   rocksdb::Status s;
-  rocksdb::Slice k(key.data(), key.size());
+  rocksdb::Slice k = ToSlice(key);
   if (batch_ != nullptr) {
     s = batch_->GetFromBatchAndDB(store_->db(), ro, store_->cf(cf), k, &value);
   } else {
@@ -100,7 +106,7 @@ absl::Status Transaction::ScanPrefix(
       batch_ != nullptr ? batch_->NewIteratorWithBase(store_->cf(cf), base)
                         : base);
   std::string_view from = start.empty() ? prefix : start;
-  for (it->Seek(rocksdb::Slice(from.data(), from.size())); it->Valid();
+  for (it->Seek(ToSlice(from)); it->Valid();
        it->Next()) {
     std::string_view k(it->key().data(), it->key().size());
     if (!k.starts_with(prefix)) break;
@@ -111,14 +117,13 @@ absl::Status Transaction::ScanPrefix(
 
 absl::Status Transaction::Put(Cf cf, std::string_view key,
                               std::string_view value) {
-  return FromRocks(batch_->Put(store_->cf(cf), rocksdb::Slice(key.data(), key.size()),
-                               rocksdb::Slice(value.data(), value.size())),
+  return FromRocks(batch_->Put(store_->cf(cf), ToSlice(key), ToSlice(value)),
                    "write");
 }
 
 absl::Status Transaction::Delete(Cf cf, std::string_view key) {
   return FromRocks(
-      batch_->Delete(store_->cf(cf), rocksdb::Slice(key.data(), key.size())),
+      batch_->Delete(store_->cf(cf), ToSlice(key)),
       "delete");
 }
 

@@ -42,6 +42,17 @@ struct Mention {
   // "chinois", "Mỹ" used attributively) rather than a name.
   bool is_demonym = false;
   MentionSource source = MentionSource::kLexicon;
+  // A capital or seat city read as the State (or body) it stands for: the
+  // key and name of the city as a Place, so a consumer may read it as a
+  // location instead (see loaders/entities/gazetteer.h, IsLocativeContext).
+  // Empty otherwise.
+  std::string place_key;
+  std::string place_name;
+  // For an Organisation: the home state's entity key when known (lexicon
+  // iso2, or a state joined to a ministry portfolio); empty otherwise.
+  std::string home_state_key;
+  std::string kind;  // Lexicon kind (company, agency, capital, ...) or empty.
+  std::string iso2;  // States: ISO code; others: home state code, or empty.
 };
 
 }  // namespace dossier::loaders

@@ -1,0 +1,77 @@
+#include "dossier/database.h"
+
+#include "api/database_impl.h"
+#include "api/result_impl.h"
+#include "graph/status_macros.h"
+
+namespace dossier {
+namespace {
+
+EntityData ToPublic(query::EntityData&& e) {
+  EntityData out;
+  out.labels = std::move(e.labels);
+  out.properties = std::move(e.properties);
+  out.src = e.src;
+  out.dst = e.dst;
+  return out;
+}
+
+}  // namespace
+
+Result MakeResult(query::QueryResult&& r) {
+  auto impl = std::make_unique<Result::Impl>();
+  impl->columns = std::move(r.columns);
+  impl->rows = std::move(r.rows);
+  for (auto& [id, e] : r.nodes) impl->nodes.emplace(id, ToPublic(std::move(e)));
+  for (auto& [id, e] : r.edges) impl->edges.emplace(id, ToPublic(std::move(e)));
+  Stats& s = impl->stats;
+  s.nodes_created = r.stats.nodes_created;
+  s.nodes_deleted = r.stats.nodes_deleted;
+  s.relationships_created = r.stats.relationships_created;
+  s.relationships_deleted = r.stats.relationships_deleted;
+  s.properties_set = r.stats.properties_set;
+  s.properties_removed = r.stats.properties_removed;
+  s.labels_added = r.stats.labels_added;
+  s.labels_removed = r.stats.labels_removed;
+  impl->plan = std::move(r.plan);
+  return Result(std::move(impl));
+}
+
+Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Database::~Database() = default;
+
+absl::StatusOr<std::unique_ptr<Database>> Database::Open(
+    std::string_view path, const DatabaseOptions& options) {
+  graph::StoreOptions so;
+  so.read_only = options.read_only;
+  so.create_if_missing = options.create_if_missing;
+  so.sync = options.sync;
+  DOSSIER_ASSIGN_OR_RETURN(std::unique_ptr<graph::Store> store,
+                           graph::Store::Open(path, so));
+  auto impl = std::make_unique<Impl>();
+  impl->store = std::move(store);
+  impl->options = options;
+  return std::unique_ptr<Database>(new Database(std::move(impl)));
+}
+
+absl::StatusOr<Result> Database::Execute(std::string_view statement,
+                                         const ValueMap& params,
+                                         const ExecuteOptions& options) {
+  query::QueryOptions qo;
+  qo.timeout = options.timeout == absl::InfiniteDuration()
+                   ? impl_->options.timeout
+                   : options.timeout;
+  qo.max_memory_bytes = options.max_memory_bytes != 0
+                            ? options.max_memory_bytes
+                            : impl_->options.max_memory_bytes;
+  qo.cancel = options.cancel;
+  qo.read_only = options.read_only || impl_->options.read_only;
+  DOSSIER_ASSIGN_OR_RETURN(
+      query::QueryResult r,
+      query::ExecuteQuery(*impl_->store, statement, params, qo));
+  return MakeResult(std::move(r));
+}
+
+const std::string& Database::path() const { return impl_->store->path(); }
+
+}  // namespace dossier

@@ -1,0 +1,87 @@
+// Result: the rows of one statement, iterated LevelDB-style.
+//
+//   absl::StatusOr<dossier::Result> r = db->Execute("MATCH (n) RETURN n");
+//   for (; r->Valid(); r->Next()) use(r->Get(0));
+//
+// Views returned by Get() and row() live until Next() or the Result's
+// destruction. Node and relationship values are references; Node() and
+// Relationship() give their labels, type and properties as they were when
+// the statement ended.
+//
+// Thread safety: a Result is used by one thread at a time.
+#ifndef DOSSIER_RESULT_H_
+#define DOSSIER_RESULT_H_
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "dossier/value.h"
+
+namespace dossier {
+
+// The labels (or relationship type) and properties of an entity.
+struct EntityData {
+  std::vector<std::string> labels;  // Node labels, or {type}.
+  ValueMap properties;
+  NodeId src = 0;  // Relationships: start node.
+  NodeId dst = 0;  // Relationships: end node.
+};
+
+// Side effects of a statement.
+struct Stats {
+  int64_t nodes_created = 0;
+  int64_t nodes_deleted = 0;
+  int64_t relationships_created = 0;
+  int64_t relationships_deleted = 0;
+  int64_t properties_set = 0;
+  int64_t properties_removed = 0;
+  int64_t labels_added = 0;
+  int64_t labels_removed = 0;
+};
+
+class Result {
+ public:
+  Result();
+  ~Result();
+  Result(Result&&) noexcept;
+  Result& operator=(Result&&) noexcept;
+
+  // Column names, in order.
+  const std::vector<std::string>& columns() const;
+  // Number of rows.
+  size_t size() const;
+
+  // Iteration: starts at the first row.
+  bool Valid() const;
+  void Next();
+  // The current row. REQUIRES: Valid().
+  std::span<const Value> row() const;
+  // One value of the current row. REQUIRES: Valid(), column < columns().size().
+  const Value& Get(size_t column) const;
+
+  // All rows at once.
+  const std::vector<std::vector<Value>>& rows() const;
+
+  // The data of a node or relationship appearing in the rows, or nullptr.
+  const EntityData* Node(NodeId id) const;
+  const EntityData* Relationship(EdgeId id) const;
+
+  const Stats& stats() const;
+  // The plan text of an EXPLAIN or PROFILE statement, else empty.
+  const std::string& plan() const;
+
+  struct Impl;
+  // Internal: built by Database.
+  explicit Result(std::unique_ptr<Impl> impl);
+
+ private:
+  std::unique_ptr<Impl> impl_;
+  size_t cursor_ = 0;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_RESULT_H_

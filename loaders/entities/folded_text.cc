@@ -1,0 +1,124 @@
+#include "loaders/entities/folded_text.h"
+
+#include <unicode/uchar.h>
+
+#include "absl/container/flat_hash_map.h"
+#include "graph/text_fold.h"
+
+namespace dossier::loaders {
+namespace {
+
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v' || c == 0xA0 || c == 0x202F || c == 0x2009 ||
+         c == 0x2007 || c == 0x200A || c == 0x3000 || c == 0x2002 ||
+         c == 0x2003;
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+// FoldKey of one non-ASCII code point, cached per thread.
+const std::string& FoldCodePoint(char32_t c) {
+  thread_local absl::flat_hash_map<char32_t, std::string> cache;
+  auto it = cache.find(c);
+  if (it != cache.end()) return it->second;
+  std::string utf8;
+  AppendUtf8(c, &utf8);
+  return cache.emplace(c, graph::FoldKey(utf8)).first->second;
+}
+
+}  // namespace
+
+char32_t DecodeUtf8(std::string_view s, size_t* pos) {
+  size_t i = *pos;
+  unsigned char b0 = static_cast<unsigned char>(s[i]);
+  int len = b0 < 0x80 ? 1 : (b0 >> 5) == 6 ? 2 : (b0 >> 4) == 14 ? 3
+                                         : (b0 >> 3) == 30  ? 4 : 0;
+  if (len == 0 || i + len > s.size()) {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
+  char32_t c = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F)
+                                                                 : (b0 & 0x07);
+  for (int k = 1; k < len; ++k) {
+    unsigned char b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      *pos = i + 1;
+      return 0xFFFD;
+    }
+    c = (c << 6) | (b & 0x3F);
+  }
+  *pos = i + len;
+  return c;
+}
+
+FoldedText FoldWithOffsets(std::string_view text) {
+  FoldedText out;
+  out.folded.reserve(text.size());
+  out.begin.reserve(text.size());
+  out.end.reserve(text.size());
+  size_t pos = 0;
+  bool last_space = true;  // Leading whitespace is dropped.
+  while (pos < text.size()) {
+    size_t start = pos;
+    char32_t c = DecodeUtf8(text, &pos);
+    auto emit = [&](std::string_view bytes) {
+      for (char b : bytes) {
+        out.folded.push_back(b);
+        out.begin.push_back(static_cast<uint32_t>(start));
+        out.end.push_back(static_cast<uint32_t>(pos));
+      }
+    };
+    if (IsSpace(c)) {
+      if (!last_space) emit(" ");
+      last_space = true;
+      continue;
+    }
+    if (c < 0x80) {
+      char b = static_cast<char>(c);
+      if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
+      if (b == '`') b = '\'';
+      emit(std::string_view(&b, 1));
+    } else {
+      emit(FoldCodePoint(c));
+    }
+    last_space = false;
+  }
+  return out;
+}
+
+namespace {
+bool IsWordChar(char32_t c) { return u_isalnum(static_cast<UChar32>(c)); }
+}  // namespace
+
+bool AlnumBefore(std::string_view s, size_t pos) {
+  if (pos == 0) return false;
+  size_t i = pos - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  size_t p = i;
+  return IsWordChar(DecodeUtf8(s, &p));
+}
+
+bool AlnumAfter(std::string_view s, size_t pos) {
+  if (pos >= s.size()) return false;
+  size_t p = pos;
+  return IsWordChar(DecodeUtf8(s, &p));
+}
+
+}  // namespace dossier::loaders

@@ -1,0 +1,40 @@
+// Folded text with a byte map back to the original: the gazetteer matches
+// over graph::FoldKey's folding, then reports offsets in the original text.
+#ifndef DOSSIER_LOADERS_ENTITIES_FOLDED_TEXT_H_
+#define DOSSIER_LOADERS_ENTITIES_FOLDED_TEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dossier::loaders {
+
+// `text` folded code point by code point with graph::FoldKey (runs of
+// whitespace become one space), and for each folded byte the original code
+// point's [begin, end).
+struct FoldedText {
+  std::string folded;
+  std::vector<uint32_t> begin;  // Per folded byte: original begin offset.
+  std::vector<uint32_t> end;    // Per folded byte: original end offset.
+
+  // Original [begin, end) of the folded range [fb, fe). REQUIRES: fb < fe.
+  uint32_t OriginalBegin(size_t fb) const { return begin[fb]; }
+  uint32_t OriginalEnd(size_t fe) const { return end[fe - 1]; }
+};
+
+// Folds `text` (UTF-8; invalid bytes fold like U+FFFD). Thread-safe.
+FoldedText FoldWithOffsets(std::string_view text);
+
+// True when the code point ending at folded[pos) (before) or starting at
+// folded[pos] (after) is a letter or a digit.
+bool AlnumBefore(std::string_view folded, size_t pos);
+bool AlnumAfter(std::string_view folded, size_t pos);
+
+// Decodes the code point at text[*pos], advancing *pos; invalid bytes give
+// U+FFFD and advance by one.
+char32_t DecodeUtf8(std::string_view text, size_t* pos);
+
+}  // namespace dossier::loaders
+
+#endif  // DOSSIER_LOADERS_ENTITIES_FOLDED_TEXT_H_

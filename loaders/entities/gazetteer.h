@@ -1,0 +1,68 @@
+// The gazetteer: every lexicon name, demonym and metonym compiled into one
+// Hyperscan literal database over folded text (graph::FoldKey), matched in
+// one pass with word-boundary checks; the longest match wins on overlaps.
+//
+// Thread safety: a Gazetteer is immutable after Create; Match may be called
+// from any number of threads at once.
+#ifndef DOSSIER_LOADERS_ENTITIES_GAZETTEER_H_
+#define DOSSIER_LOADERS_ENTITIES_GAZETTEER_H_
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "loaders/document.h"
+#include "loaders/lexicon/lexicon.h"
+
+namespace dossier::loaders {
+
+class Gazetteer {
+ public:
+  // Builds a gazetteer from the embedded default lexicons plus the files at
+  // `extra_lexicon_paths` (docs/lexicon.md). Errors: NotFound for a missing
+  // file; InvalidArgument "path:line: what is wrong" for a malformed row;
+  // Internal when Hyperscan refuses the database.
+  static absl::StatusOr<std::unique_ptr<Gazetteer>> Create(
+      std::span<const std::string> extra_lexicon_paths);
+
+  // Like Create, from lexicon texts given as (name, content) pairs only (no
+  // embedded defaults). For tests and tools.
+  static absl::StatusOr<std::unique_ptr<Gazetteer>> CreateFromTexts(
+      std::span<const std::pair<std::string, std::string>> files);
+
+  ~Gazetteer();
+  Gazetteer(const Gazetteer&) = delete;
+  Gazetteer& operator=(const Gazetteer&) = delete;
+
+  // Returns the lexicon mentions in `text` (UTF-8, NFC), sorted by begin and
+  // non-overlapping. A capital is returned as the State it acts for with
+  // Mention::place_key set (see IsLocativeContext to read it as a Place);
+  // demonyms have is_demonym set; portfolios (kind "portfolio") have label
+  // Organisation and the portfolio's key, to be joined to a state.
+  std::vector<Mention> Match(std::string_view text) const;
+
+  // The lexicon behind the gazetteer.
+  const Lexicon& lexicon() const { return lexicon_; }
+
+ private:
+  struct Pattern;
+  Gazetteer() = default;
+  absl::Status Compile();
+
+  Lexicon lexicon_;
+  std::vector<Pattern> patterns_;  // By Hyperscan id.
+  struct HsState;
+  std::unique_ptr<HsState> hs_;
+};
+
+// True when the text just before `begin` makes a place name a location
+// rather than an actor: à, en, au, aux, dans, de, in, at, near, from, tại,
+// ở, từ, đến, thủ đô, thành phố, ... (GUIDELINES §2).
+bool IsLocativeContext(std::string_view text, size_t begin);
+
+}  // namespace dossier::loaders
+
+#endif  // DOSSIER_LOADERS_ENTITIES_GAZETTEER_H_

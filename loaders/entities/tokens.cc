@@ -1,0 +1,79 @@
+#include "loaders/entities/tokens.h"
+
+#include <unicode/uchar.h>
+
+#include "graph/text_fold.h"
+#include "loaders/entities/folded_text.h"
+
+namespace dossier::loaders {
+
+std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
+  std::vector<Token> out;
+  size_t pos = begin;
+  while (pos < end) {
+    size_t start = pos;
+    char32_t c = DecodeUtf8(text, &pos);
+    if (!u_isalnum(static_cast<UChar32>(c))) continue;
+    Token t;
+    t.begin = start;
+    bool seen_lower = false, any_lower = false;
+    int letters = 0;
+    auto take = [&](char32_t ch) {
+      if (u_isdigit(static_cast<UChar32>(ch))) t.digits = true;
+      if (u_isalpha(static_cast<UChar32>(ch))) {
+        ++letters;
+        bool up = u_isupper(static_cast<UChar32>(ch)) ||
+                  u_istitle(static_cast<UChar32>(ch));
+        if (letters == 1) t.upper = up;
+        if (up && seen_lower) t.camel = true;
+        if (!up) seen_lower = any_lower = true;
+      }
+    };
+    take(c);
+    size_t last_end = pos;
+    while (pos < end) {
+      size_t p = pos;
+      char32_t d = DecodeUtf8(text, &p);
+      if (u_isalnum(static_cast<UChar32>(d)) ||
+          u_getIntPropertyValue(static_cast<UChar32>(d), UCHAR_GENERAL_CATEGORY) ==
+              U_NON_SPACING_MARK) {
+        take(d);
+        pos = p;
+        last_end = p;
+        continue;
+      }
+      if ((d == '-' || d == '.' || d == '&' || d == '$') && p < end) {
+        size_t q = p;
+        char32_t e = DecodeUtf8(text, &q);
+        if (u_isalnum(static_cast<UChar32>(e))) {
+          pos = p;
+          continue;
+        }
+        if (d == '$') {  // "Lapsus$".
+          pos = p;
+          last_end = p;
+        }
+      }
+      break;
+    }
+    pos = last_end;
+    t.end = last_end;
+    t.all_caps = letters >= 2 && !any_lower;
+    t.folded = graph::FoldKey(text.substr(t.begin, t.end - t.begin));
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+bool OnlySpaces(std::string_view text, size_t a, size_t b) {
+  size_t pos = a;
+  while (pos < b) {
+    char32_t c = DecodeUtf8(text, &pos);
+    if (!(c == ' ' || c == 0xA0 || c == 0x202F || c == '\t' || c == 0x2009)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace dossier::loaders

@@ -1,0 +1,64 @@
+#include "loaders/extract.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "loaders/entities/gazetteer.h"
+#include "loaders/entities/recognize.h"
+#include "loaders/read/articles.h"
+#include "loaders/relations/relations.h"
+#include "loaders/text/language.h"
+#include "loaders/text/sentences.h"
+
+namespace dossier::loaders {
+
+Extractor::Extractor(std::unique_ptr<Gazetteer> gazetteer)
+    : gazetteer_(std::move(gazetteer)) {}
+
+Extractor::~Extractor() = default;
+
+absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
+    const ExtractorOptions& options) {
+  absl::StatusOr<std::unique_ptr<Gazetteer>> gazetteer =
+      Gazetteer::Create(options.extra_lexicon_paths);
+  if (!gazetteer.ok()) return gazetteer.status();
+  return std::unique_ptr<Extractor>(new Extractor(std::move(*gazetteer)));
+}
+
+absl::StatusOr<graph::Facts> Extractor::Extract(const Document& doc) const {
+  graph::Facts facts;
+  facts.article = doc.meta;
+  std::string lang = doc.meta.lang;
+  if (lang.empty() || lang == "und") lang = DetectLanguage(doc.text);
+  if (!IsSupportedLanguage(lang)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("unsupported language '", lang, "'"));
+  }
+  facts.article.lang = lang;
+  std::vector<Sentence> sentences = SplitSentences(doc.text, lang);
+  std::vector<Mention> mentions =
+      RecognizeEntities(*gazetteer_, doc, sentences);
+  facts.relations = ExtractRelations(doc.text, lang, sentences, mentions);
+  facts.entities = CollectEntities(doc, mentions);
+  return facts;
+}
+
+absl::StatusOr<ExtractPathResult> Extractor::ExtractPath(
+    std::string_view path, ArticleSource* source) const {
+  absl::StatusOr<ReadResult> read = ReadPath(path, source);
+  if (!read.ok()) return read.status();
+  ExtractPathResult out;
+  out.problems = std::move(read->problems);
+  for (const Document& doc : read->docs) {
+    absl::StatusOr<graph::Facts> facts = Extract(doc);
+    if (!facts.ok()) {
+      out.problems.push_back(absl::StrCat(doc.meta.path, ": ",
+                                          std::string(facts.status().message())));
+      continue;
+    }
+    out.facts.push_back(std::move(*facts));
+  }
+  return out;
+}
+
+}  // namespace dossier::loaders

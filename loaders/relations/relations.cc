@@ -1,0 +1,39 @@
+#include "loaders/relations/relations.h"
+
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "loaders/relations/context.h"
+#include "loaders/relations/document_pass.h"
+
+namespace dossier::loaders {
+
+std::vector<graph::FactRelation> ExtractRelations(
+    std::string_view text, std::string_view lang,
+    std::span<const Sentence> sentences, std::span<const Mention> mentions) {
+  RelationContext ctx(text, lang, sentences, mentions);
+  std::vector<FoundRelation> found = DocumentPass(ctx).Run();
+  std::vector<graph::FactRelation> out;
+  std::set<std::tuple<std::string, std::string, std::string, std::string>> seen;
+  for (const FoundRelation& f : found) {
+    const Mention& src = mentions[f.source];
+    const Mention& tgt = mentions[f.target];
+    if (src.key == tgt.key) continue;
+    std::string type(RelationTypeName(f.type));
+    if (!seen.insert({type, src.key, tgt.key, f.kind}).second) continue;
+    const Sentence& sent = sentences[f.sentence];
+    graph::FactRelation r;
+    r.type = std::move(type);
+    r.source = src.key;
+    r.target = tgt.key;
+    r.kind = f.kind;
+    r.evidence = std::string(text.substr(sent.begin, sent.end - sent.begin));
+    r.start = static_cast<int64_t>(sent.begin);
+    r.end = static_cast<int64_t>(sent.end);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace dossier::loaders

@@ -1,0 +1,262 @@
+#include "query/exec/context.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "graph/status_macros.h"
+#include "query/values/errors.h"
+
+namespace dossier::query {
+
+namespace {
+
+class SystemClockImpl : public Clock {
+ public:
+  absl::Time Now() const override { return absl::Now(); }
+};
+
+}  // namespace
+
+const Clock* SystemClock() {
+  static const SystemClockImpl* clock = new SystemClockImpl();
+  return clock;
+}
+
+ExecContext::ExecContext(graph::Store* store, graph::Transaction* txn,
+                         const graph::ValueMap* params,
+                         const QueryOptions& options, std::string_view text)
+    : store_(store),
+      txn_(txn),
+      params_(params),
+      options_(options),
+      text_(text),
+      clock_(options.clock != nullptr ? options.clock : SystemClock()) {
+  deadline_ = options.timeout == absl::InfiniteDuration()
+                  ? absl::InfiniteFuture()
+                  : clock_->Now() + options.timeout;
+}
+
+absl::Status ExecContext::CheckBudget() const {
+  if (options_.cancel != nullptr &&
+      options_.cancel->load(std::memory_order_relaxed)) {
+    return absl::CancelledError("query cancelled");
+  }
+  if (deadline_ != absl::InfiniteFuture() && clock_->Now() > deadline_) {
+    return absl::DeadlineExceededError(
+        absl::StrCat("query exceeded its time limit of ",
+                     absl::FormatDuration(options_.timeout)));
+  }
+  if (options_.max_memory_bytes != 0 &&
+      memory_ > static_cast<int64_t>(options_.max_memory_bytes)) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("query exceeded its memory limit of ",
+                     options_.max_memory_bytes, " bytes"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ExecContext::Charge(int64_t bytes) {
+  memory_ += bytes;
+  if (bytes > 0 && options_.max_memory_bytes != 0 &&
+      memory_ > static_cast<int64_t>(options_.max_memory_bytes)) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("query exceeded its memory limit of ",
+                     options_.max_memory_bytes, " bytes"));
+  }
+  return absl::OkStatus();
+}
+
+std::optional<graph::LabelId> ExecContext::FindLabel(
+    std::string_view name) const {
+  return store_->catalog().Find(graph::CatalogKind::kLabel, name);
+}
+std::optional<graph::TypeId> ExecContext::FindType(
+    std::string_view name) const {
+  return store_->catalog().Find(graph::CatalogKind::kType, name);
+}
+std::optional<graph::PropKeyId> ExecContext::FindKey(
+    std::string_view name) const {
+  return store_->catalog().Find(graph::CatalogKind::kPropKey, name);
+}
+absl::StatusOr<uint32_t> ExecContext::GetOrCreate(graph::CatalogKind kind,
+                                                  std::string_view name) {
+  return store_->GetOrCreate(kind, name);
+}
+std::string ExecContext::Name(graph::CatalogKind kind, uint32_t id) const {
+  return store_->catalog().Name(kind, id);
+}
+
+absl::StatusOr<const graph::NodeRecord*> ExecContext::Node(graph::NodeId id) {
+  if (deleted_nodes_.contains(id)) {
+    return QueryError(kEntityNotFound, "DeletedEntityAccess",
+                      "the node was deleted by this query");
+  }
+  auto it = node_cache_.find(id);
+  if (it != node_cache_.end()) return &it->second;
+  DOSSIER_ASSIGN_OR_RETURN(auto rec, txn_->GetNode(id));
+  if (!rec) {
+    graph::NodeRecord empty;
+    empty.id = id;
+    rec = std::move(empty);
+  }
+  if (node_cache_.size() > (1u << 20)) node_cache_.clear();
+  return &node_cache_.insert_or_assign(id, std::move(*rec)).first->second;
+}
+
+absl::StatusOr<const graph::EdgeRecord*> ExecContext::Edge(graph::EdgeId id) {
+  if (deleted_edges_.contains(id)) {
+    return QueryError(kEntityNotFound, "DeletedEntityAccess",
+                      "the relationship was deleted by this query");
+  }
+  auto it = edge_cache_.find(id);
+  if (it != edge_cache_.end()) return &it->second;
+  DOSSIER_ASSIGN_OR_RETURN(auto rec, txn_->GetEdge(id));
+  if (!rec) {
+    graph::EdgeRecord empty;
+    empty.id = id;
+    rec = std::move(empty);
+  }
+  if (edge_cache_.size() > (1u << 20)) edge_cache_.clear();
+  return &edge_cache_.insert_or_assign(id, std::move(*rec)).first->second;
+}
+
+absl::StatusOr<const std::vector<graph::NodeId>*> ExecContext::ScanNodes(
+    std::optional<graph::LabelId> label) {
+  int64_t key = label ? static_cast<int64_t>(*label) : -1;
+  auto it = scan_cache_.find(key);
+  if (it != scan_cache_.end() && it->second.generation == write_generation_) {
+    return &it->second.ids;
+  }
+  ScanCache fresh;
+  fresh.generation = write_generation_;
+  absl::Status budget;
+  DOSSIER_RETURN_IF_ERROR(txn_->ScanNodes(label, [&](graph::NodeId id) {
+    if (deleted_nodes_.contains(id)) return true;
+    fresh.ids.push_back(id);
+    if (fresh.ids.size() % kCheckEvery == 0) {
+      budget = CheckBudget();
+      if (!budget.ok()) return false;
+    }
+    return true;
+  }));
+  DOSSIER_RETURN_IF_ERROR(budget);
+  auto& slot = scan_cache_[key];
+  slot = std::move(fresh);
+  return &slot.ids;
+}
+
+void ExecContext::MarkDeletedNode(graph::NodeRecord last) {
+  node_cache_.erase(last.id);
+  deleted_nodes_.insert_or_assign(last.id, std::move(last));
+  NoteWrite();
+}
+
+void ExecContext::MarkDeletedEdge(graph::EdgeRecord last) {
+  edge_cache_.erase(last.id);
+  deleted_edges_.insert_or_assign(last.id, std::move(last));
+  NoteWrite();
+}
+
+const graph::NodeRecord* ExecContext::DeletedNodeRecord(
+    graph::NodeId id) const {
+  auto it = deleted_nodes_.find(id);
+  return it == deleted_nodes_.end() ? nullptr : &it->second;
+}
+
+const graph::EdgeRecord* ExecContext::DeletedEdgeRecord(
+    graph::EdgeId id) const {
+  auto it = deleted_edges_.find(id);
+  return it == deleted_edges_.end() ? nullptr : &it->second;
+}
+
+absl::Status ExecContext::TouchNode(graph::NodeId id) {
+  if (touched_nodes_.contains(id)) return absl::OkStatus();
+  DOSSIER_ASSIGN_OR_RETURN(auto rec, txn_->GetNode(id));
+  touched_nodes_.emplace(id, std::move(rec));
+  return absl::OkStatus();
+}
+
+absl::Status ExecContext::TouchEdge(graph::EdgeId id) {
+  if (touched_edges_.contains(id)) return absl::OkStatus();
+  DOSSIER_ASSIGN_OR_RETURN(auto rec, txn_->GetEdge(id));
+  touched_edges_.emplace(id, std::move(rec));
+  return absl::OkStatus();
+}
+
+namespace {
+
+// Counts keys added or changed (plus) and removed or changed (minus).
+void DiffProps(const graph::PropertyList* before, const graph::PropertyList* after,
+               int64_t* plus, int64_t* minus) {
+  static const graph::PropertyList kEmpty;
+  if (before == nullptr) before = &kEmpty;
+  if (after == nullptr) after = &kEmpty;
+  for (const auto& [k, v] : *after) {
+    const graph::Value* old = graph::FindProperty(*before, k);
+    if (old == nullptr || !(*old == v)) ++*plus;
+  }
+  for (const auto& [k, v] : *before) {
+    const graph::Value* now = graph::FindProperty(*after, k);
+    if (now == nullptr || !(*now == v)) ++*minus;
+  }
+}
+
+}  // namespace
+
+absl::Status ExecContext::FinalizeStats(const graph::Transaction& before) {
+  int64_t plus = 0, minus = 0;
+  absl::flat_hash_set<graph::LabelId> labels;
+  for (const auto& [id, original] : touched_nodes_) {
+    std::optional<graph::NodeRecord> now;
+    if (!deleted_nodes_.contains(id)) {
+      DOSSIER_ASSIGN_OR_RETURN(now, txn_->GetNode(id));
+    }
+    DiffProps(original ? &original->props : nullptr, now ? &now->props : nullptr,
+              &plus, &minus);
+    if (original) labels.insert(original->labels.begin(), original->labels.end());
+    if (now) labels.insert(now->labels.begin(), now->labels.end());
+  }
+  for (const auto& [id, original] : touched_edges_) {
+    std::optional<graph::EdgeRecord> now;
+    if (!deleted_edges_.contains(id)) {
+      DOSSIER_ASSIGN_OR_RETURN(now, txn_->GetEdge(id));
+    }
+    DiffProps(original ? &original->props : nullptr, now ? &now->props : nullptr,
+              &plus, &minus);
+  }
+  // Entities created and deleted by the same query leave no trace.
+  for (const auto& [id, original] : touched_nodes_) {
+    if (!original && deleted_nodes_.contains(id)) {
+      --stats_.nodes_created;
+      --stats_.nodes_deleted;
+    }
+  }
+  for (const auto& [id, original] : touched_edges_) {
+    if (!original && deleted_edges_.contains(id)) {
+      --stats_.relationships_created;
+      --stats_.relationships_deleted;
+    }
+  }
+  stats_.properties_set = plus;
+  stats_.properties_removed = minus;
+  // A label counts when it appears in (or vanishes from) the graph.
+  stats_.labels_added = 0;
+  stats_.labels_removed = 0;
+  for (graph::LabelId label : labels) {
+    bool was = false, is = false;
+    DOSSIER_RETURN_IF_ERROR(before.ScanNodes(label, [&](graph::NodeId) {
+      was = true;
+      return false;
+    }));
+    DOSSIER_RETURN_IF_ERROR(txn_->ScanNodes(label, [&](graph::NodeId id) {
+      if (deleted_nodes_.contains(id)) return true;
+      is = true;
+      return false;
+    }));
+    if (!was && is) ++stats_.labels_added;
+    if (was && !is) ++stats_.labels_removed;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace dossier::query

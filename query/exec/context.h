@@ -1,0 +1,154 @@
+// ExecContext: the per-query state every physical operator shares.
+//
+// Holds the transaction, parameters, side-effect counters, the budget
+// checks (deadline, cancel flag, memory estimate), a cache of decoded
+// records and the set of entities the query deleted. One per query run;
+// not thread-safe.
+#ifndef DOSSIER_QUERY_EXEC_CONTEXT_H_
+#define DOSSIER_QUERY_EXEC_CONTEXT_H_
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "graph/records.h"
+#include "graph/store.h"
+#include "graph/transaction.h"
+#include "graph/value.h"
+#include "query/engine.h"
+#include "query/exec/clock.h"
+
+namespace dossier::query {
+
+// Iterations between two budget checks inside a loop.
+inline constexpr uint32_t kCheckEvery = 1024;
+
+class ExecContext {
+ public:
+  ExecContext(graph::Store* store, graph::Transaction* txn,
+              const graph::ValueMap* params, const QueryOptions& options,
+              std::string_view text);
+
+  graph::Store& store() const { return *store_; }
+  graph::Transaction& txn() const { return *txn_; }
+  const graph::ValueMap& params() const { return *params_; }
+  std::string_view text() const { return text_; }
+  QueryStats& stats() { return stats_; }
+
+  // ---- Budget ---------------------------------------------------------------
+
+  // Counts one unit of work; every kCheckEvery units runs CheckBudget().
+  absl::Status Tick() {
+    if (++ticks_ % kCheckEvery != 0) return absl::OkStatus();
+    return CheckBudget();
+  }
+  // Deadline, cancel flag and memory. Errors: DeadlineExceeded, Cancelled,
+  // ResourceExhausted.
+  absl::Status CheckBudget() const;
+  // Accounts for `bytes` more (or, negative, fewer) held by the run.
+  // Errors: ResourceExhausted when past max_memory_bytes.
+  absl::Status Charge(int64_t bytes);
+
+  // ---- Catalog ------------------------------------------------------------
+
+  std::optional<graph::LabelId> FindLabel(std::string_view name) const;
+  std::optional<graph::TypeId> FindType(std::string_view name) const;
+  std::optional<graph::PropKeyId> FindKey(std::string_view name) const;
+  absl::StatusOr<uint32_t> GetOrCreate(graph::CatalogKind kind,
+                                       std::string_view name);
+  std::string Name(graph::CatalogKind kind, uint32_t id) const;
+
+  // ---- Records ------------------------------------------------------------
+
+  // The node's current record (cached). Errors: EntityNotFound
+  // DeletedEntityAccess when this query deleted it; NotFound never (a
+  // missing node reads as an empty record).
+  absl::StatusOr<const graph::NodeRecord*> Node(graph::NodeId id);
+  absl::StatusOr<const graph::EdgeRecord*> Edge(graph::EdgeId id);
+  // Drops a cached record after a write to it.
+  void Invalidate(graph::NodeId node) { node_cache_.erase(node); }
+  void InvalidateEdge(graph::EdgeId edge) { edge_cache_.erase(edge); }
+  // Bumped by every write; scans cache their id lists per generation.
+  uint64_t write_generation() const { return write_generation_; }
+  void NoteWrite() { ++write_generation_; }
+
+  // Node ids of `label` (all when nullopt), cached until the next write.
+  absl::StatusOr<const std::vector<graph::NodeId>*> ScanNodes(
+      std::optional<graph::LabelId> label);
+
+  // Deleted entities: reading one is an error; their last state is kept
+  // for the result's entity data.
+  bool IsDeletedNode(graph::NodeId id) const {
+    return deleted_nodes_.contains(id);
+  }
+  bool IsDeletedEdge(graph::EdgeId id) const {
+    return deleted_edges_.contains(id);
+  }
+  void MarkDeletedNode(graph::NodeRecord last);
+  void MarkDeletedEdge(graph::EdgeRecord last);
+  const graph::NodeRecord* DeletedNodeRecord(graph::NodeId id) const;
+  const graph::EdgeRecord* DeletedEdgeRecord(graph::EdgeId id) const;
+  // Nodes deleted without DETACH while they still had relationships: checked
+  // (and deleted) at the end of the query.
+  std::vector<graph::NodeId>& pending_node_deletes() {
+    return pending_node_deletes_;
+  }
+
+  // ---- Side effects ------------------------------------------------------
+  // The TCK counts side effects as a difference between the graph before
+  // and after the query. Writers call Touch* before changing an existing
+  // entity and NoteCreated* after creating one; FinalizeStats compares.
+
+  absl::Status TouchNode(graph::NodeId id);
+  absl::Status TouchEdge(graph::EdgeId id);
+  void NoteCreatedNode(graph::NodeId id) { touched_nodes_.emplace(id, std::nullopt); }
+  void NoteCreatedEdge(graph::EdgeId id) { touched_edges_.emplace(id, std::nullopt); }
+  // Fills properties_set/removed and labels_added/removed. `before` reads
+  // the state before the query (a read transaction begun with it).
+  absl::Status FinalizeStats(const graph::Transaction& before);
+
+  // PROFILE: operators count rows and time.
+  bool profile = false;
+  // The statement writes: LIMIT still drains its input so that every write
+  // happens.
+  bool writes = false;
+
+ private:
+  graph::Store* store_;
+  graph::Transaction* txn_;
+  const graph::ValueMap* params_;
+  QueryOptions options_;
+  std::string_view text_;
+  const Clock* clock_;
+  absl::Time deadline_;
+  QueryStats stats_;
+  uint64_t ticks_ = 0;
+  int64_t memory_ = 0;
+  uint64_t write_generation_ = 0;
+  absl::flat_hash_map<graph::NodeId, graph::NodeRecord> node_cache_;
+  absl::flat_hash_map<graph::EdgeId, graph::EdgeRecord> edge_cache_;
+  struct ScanCache {
+    uint64_t generation = 0;
+    std::vector<graph::NodeId> ids;
+  };
+  absl::flat_hash_map<int64_t, ScanCache> scan_cache_;
+  absl::flat_hash_map<graph::NodeId, graph::NodeRecord> deleted_nodes_;
+  absl::flat_hash_map<graph::EdgeId, graph::EdgeRecord> deleted_edges_;
+  std::vector<graph::NodeId> pending_node_deletes_;
+  // Original state of entities this query changed (nullopt: created).
+  absl::flat_hash_map<graph::NodeId, std::optional<graph::NodeRecord>> touched_nodes_;
+  absl::flat_hash_map<graph::EdgeId, std::optional<graph::EdgeRecord>> touched_edges_;
+};
+
+}  // namespace dossier::query
+
+#endif  // DOSSIER_QUERY_EXEC_CONTEXT_H_

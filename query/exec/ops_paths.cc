@@ -1,0 +1,231 @@
+// Path operators: VarLengthExpand (relationship-unique DFS) and
+// ShortestPath (level-by-level BFS over Transaction::Expand, so that the
+// transaction's own writes are seen).
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "graph/status_macros.h"
+#include "query/exec/operators.h"
+
+namespace dossier::query::internal {
+
+using graph::EdgeRef;
+using graph::NodeId;
+using graph::Value;
+using graph::ValueKind;
+
+namespace {
+
+// The live relationships of `node` along `dir` with one of `types`.
+absl::Status Neighbours(ExecContext* ctx, NodeId node, graph::Direction dir,
+                        const std::vector<graph::TypeId>& types,
+                        std::vector<EdgeRef>* out) {
+  out->clear();
+  absl::Status budget;
+  DOSSIER_RETURN_IF_ERROR(ctx->txn().Expand(node, dir, types, [&](const EdgeRef& e) {
+    if (!ctx->IsDeletedEdge(e.id)) out->push_back(e);
+    budget = ctx->Tick();
+    return budget.ok();
+  }));
+  return budget;
+}
+
+// Resolves type names; false when none of several names exists.
+bool ResolveTypes(ExecContext* ctx, const std::vector<std::string>& names,
+                  std::vector<graph::TypeId>* ids) {
+  for (const auto& t : names) {
+    if (auto id = ctx->FindType(t)) ids->push_back(*id);
+  }
+  return names.empty() || !ids->empty();
+}
+
+bool UsedIn(const Row& row, int slot, graph::EdgeId edge) {
+  const Value& v = row[slot];
+  if (v.kind() == ValueKind::kEdge) return v.AsEdge().id == edge;
+  if (v.kind() == ValueKind::kList) {
+    for (const auto& x : v.AsList())
+      if (x.kind() == ValueKind::kEdge && x.AsEdge().id == edge) return true;
+  }
+  return false;
+}
+
+class VarLengthExpandOp : public FlatMapOperator {
+ public:
+  using FlatMapOperator::FlatMapOperator;
+
+ protected:
+  absl::Status Map(Row in, std::vector<Row>* out) override {
+    const Value& from = in[op_->from_slot];
+    if (from.kind() != ValueKind::kNode) return absl::OkStatus();
+    types_.clear();
+    if (!ResolveTypes(ctx_, op_->types, &types_)) return absl::OkStatus();
+    path_.clear();
+    return Walk(in, from.AsNode(), out);
+  }
+
+ private:
+  absl::Status Walk(const Row& in, NodeId node, std::vector<Row>* out) {
+    DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+    int64_t depth = static_cast<int64_t>(path_.size());
+    if (depth >= op_->min_hops) {
+      bool ok = true;
+      if (op_->into) {
+        const Value& t = in[op_->slot];
+        ok = t.kind() == ValueKind::kNode && t.AsNode() == node;
+      }
+      if (ok) {
+        Row r = in;
+        graph::ValueList rels;
+        for (const auto& e : path_) rels.push_back(Value::Edge(e));
+        Value list = Value::List(std::move(rels));
+        if (op_->rel_bound) {
+          ok = r[op_->rel_slot] == list;
+        }
+        if (ok) {
+          r[op_->slot] = Value::Node(node);
+          r[op_->rel_slot] = std::move(list);
+          out->push_back(std::move(r));
+        }
+      }
+    }
+    if (op_->max_hops >= 0 && depth >= op_->max_hops) return absl::OkStatus();
+    std::vector<EdgeRef> next;
+    DOSSIER_RETURN_IF_ERROR(
+        Neighbours(ctx_, node, ToGraphDirection(op_->direction), types_, &next));
+    for (const EdgeRef& e : next) {
+      bool used = false;
+      for (const auto& p : path_) used = used || p.id == e.id;
+      for (int s : op_->exclude_slots) used = used || UsedIn(in, s, e.id);
+      if (used) continue;
+      path_.push_back(e);
+      absl::Status st = Walk(in, e.src == node ? e.dst : e.src, out);
+      path_.pop_back();
+      DOSSIER_RETURN_IF_ERROR(st);
+    }
+    return absl::OkStatus();
+  }
+
+  std::vector<graph::TypeId> types_;
+  std::vector<EdgeRef> path_;
+};
+
+class ShortestPathOp : public FlatMapOperator {
+ public:
+  using FlatMapOperator::FlatMapOperator;
+
+ protected:
+  absl::Status Map(Row in, std::vector<Row>* out) override {
+    const Value& a = in[op_->from_slot];
+    const Value& b = in[op_->slot];
+    if (a.kind() != ValueKind::kNode || b.kind() != ValueKind::kNode)
+      return absl::OkStatus();
+    NodeId src = a.AsNode(), dst = b.AsNode();
+    std::vector<graph::TypeId> types;
+    if (!ResolveTypes(ctx_, op_->types, &types)) return absl::OkStatus();
+    const Layout& layout = child().logical().layout;
+    if (src == dst) {
+      if (op_->min_hops == 0) Emit(in, {src}, {}, out);
+      return absl::OkStatus();
+    }
+    // parents[v]: (u, edge) pairs on shortest paths into v.
+    absl::flat_hash_map<NodeId, std::vector<std::pair<NodeId, EdgeRef>>> parents;
+    absl::flat_hash_map<NodeId, int64_t> level;
+    level[src] = 0;
+    std::vector<NodeId> frontier{src};
+    std::vector<EdgeRef> edges;
+    bool found = false;
+    for (int64_t depth = 1; !frontier.empty() && !found; ++depth) {
+      if (op_->max_hops >= 0 && depth > op_->max_hops) break;
+      std::vector<NodeId> next;
+      for (NodeId u : frontier) {
+        DOSSIER_RETURN_IF_ERROR(
+            Neighbours(ctx_, u, ToGraphDirection(op_->direction), types, &edges));
+        for (const EdgeRef& e : edges) {
+          NodeId v = e.src == u ? e.dst : e.src;
+          auto lv = level.find(v);
+          if (lv != level.end() && lv->second < depth) continue;
+          if (op_->edge_predicate != nullptr) {
+            DOSSIER_ASSIGN_OR_RETURN(
+                bool pass, eval_->TestWithLocal(*op_->edge_predicate, layout, in,
+                                                op_->edge_variable, Value::Edge(e)));
+            if (op_->edge_predicate_negated) {
+              // none(): an edge for which the predicate holds is excluded.
+              if (pass) continue;
+            } else if (!pass) {
+              continue;
+            }
+          }
+          if (lv == level.end()) {
+            level[v] = depth;
+            next.push_back(v);
+          }
+          parents[v].emplace_back(u, e);
+          if (v == dst) found = true;
+        }
+      }
+      frontier = std::move(next);
+    }
+    if (!found) return absl::OkStatus();
+    // Enumerate the shortest paths backwards from dst.
+    stop_ = false;
+    std::vector<NodeId> nodes{dst};
+    std::vector<EdgeRef> rels;
+    return Enumerate(in, src, dst, parents, &nodes, &rels, out);
+  }
+
+ private:
+  absl::Status Enumerate(
+      const Row& in, NodeId src, NodeId v,
+      const absl::flat_hash_map<NodeId, std::vector<std::pair<NodeId, EdgeRef>>>& parents,
+      std::vector<NodeId>* nodes, std::vector<EdgeRef>* rels,
+      std::vector<Row>* out) {
+    DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+    if (stop_) return absl::OkStatus();
+    if (v == src) {
+      std::vector<NodeId> n(nodes->rbegin(), nodes->rend());
+      std::vector<EdgeRef> r(rels->rbegin(), rels->rend());
+      if (static_cast<int64_t>(r.size()) >= op_->min_hops) {
+        Emit(in, std::move(n), std::move(r), out);
+        stop_ = !op_->all_shortest;
+      }
+      return absl::OkStatus();
+    }
+    auto it = parents.find(v);
+    if (it == parents.end()) return absl::OkStatus();
+    for (const auto& [u, e] : it->second) {
+      nodes->push_back(u);
+      rels->push_back(e);
+      DOSSIER_RETURN_IF_ERROR(Enumerate(in, src, u, parents, nodes, rels, out));
+      nodes->pop_back();
+      rels->pop_back();
+      if (stop_) break;
+    }
+    return absl::OkStatus();
+  }
+
+  void Emit(const Row& in, std::vector<NodeId> nodes, std::vector<EdgeRef> rels,
+            std::vector<Row>* out) {
+    Row r = in;
+    graph::ValueList list;
+    for (const auto& e : rels) list.push_back(Value::Edge(e));
+    graph::PathValue p{std::move(nodes), std::move(rels)};
+    r[op_->path_slot] = Value::Path(std::move(p));
+    if (op_->rel_slot >= 0) r[op_->rel_slot] = Value::List(std::move(list));
+    out->push_back(std::move(r));
+  }
+
+  bool stop_ = false;
+};
+
+}  // namespace
+
+PhysPtr MakeVarLengthExpand(const LogicalOp* op, ExecContext* ctx,
+                            Evaluator* eval) {
+  return std::make_unique<VarLengthExpandOp>(op, ctx, eval);
+}
+PhysPtr MakeShortestPath(const LogicalOp* op, ExecContext* ctx,
+                         Evaluator* eval) {
+  return std::make_unique<ShortestPathOp>(op, ctx, eval);
+}
+
+}  // namespace dossier::query::internal

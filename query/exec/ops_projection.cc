@@ -1,0 +1,526 @@
+// Row-shaping operators: Projection, Aggregate, Distinct, Sort, Skip,
+// Limit, Optional, Unwind, Union, Eager.
+#include <algorithm>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "graph/status_macros.h"
+#include "query/exec/operators.h"
+#include "query/values/aggregate.h"
+#include "query/values/compare.h"
+#include "query/values/errors.h"
+
+namespace dossier::query::internal {
+
+using graph::Value;
+using graph::ValueKind;
+
+namespace {
+
+// Hash/equality of a row prefix under grouping equivalence.
+struct KeyHash {
+  size_t operator()(const std::vector<Value>& k) const {
+    size_t h = 0x9e3779b97f4a7c15ull;
+    for (const auto& v : k) h = h * 31 + GroupHash(v);
+    return h;
+  }
+};
+struct KeyEq {
+  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (!GroupEquals(a[i], b[i])) return false;
+    return true;
+  }
+};
+
+class ProjectionOp : public PhysicalOperator {
+ public:
+  using PhysicalOperator::PhysicalOperator;
+
+ protected:
+  absl::StatusOr<bool> NextImpl(Row* row) override {
+    Row in;
+    DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&in));
+    if (!more) return false;
+    const Layout& layout = child().logical().layout;
+    Row out;
+    out.reserve(op_->layout.size());
+    for (const NamedExpr& it : op_->items) {
+      if (it.expr == nullptr) {
+        int slot = layout.Find(it.name);
+        out.push_back(slot >= 0 ? in[slot] : Value::Null());
+      } else {
+        DOSSIER_ASSIGN_OR_RETURN(Value v, eval_->Eval(*it.expr, layout, in, &op_->overrides));
+        out.push_back(std::move(v));
+      }
+    }
+    if (op_->keep_input) {
+      for (auto& v : in) out.push_back(std::move(v));
+    }
+    *row = std::move(out);
+    return true;
+  }
+};
+
+class AggregateOp : public PhysicalOperator {
+ public:
+  using PhysicalOperator::PhysicalOperator;
+
+ protected:
+  absl::Status OpenImpl() override {
+    DOSSIER_RETURN_IF_ERROR(ctx_->Charge(-charged_));
+    charged_ = 0;
+    groups_.clear();
+    index_.clear();
+    pos_ = 0;
+    done_ = false;
+    return PhysicalOperator::OpenImpl();
+  }
+
+  absl::StatusOr<bool> NextImpl(Row* row) override {
+    if (!done_) {
+      DOSSIER_RETURN_IF_ERROR(Consume());
+      done_ = true;
+    }
+    if (pos_ >= groups_.size()) return false;
+    Group& g = groups_[pos_++];
+    Row out = std::move(g.key);
+    for (auto& a : g.aggs) {
+      DOSSIER_ASSIGN_OR_RETURN(Value v, a->Finish());
+      out.push_back(std::move(v));
+    }
+    *row = std::move(out);
+    return true;
+  }
+
+ private:
+  struct Group {
+    Row key;
+    std::vector<std::unique_ptr<Aggregator>> aggs;
+  };
+
+  absl::StatusOr<Group> NewGroup(Row key) {
+    Group g;
+    g.key = std::move(key);
+    for (const Expr* a : op_->aggregates) {
+      const auto& call = a->As<FunctionCallExpr>();
+      DOSSIER_ASSIGN_OR_RETURN(auto agg, MakeAggregator(call.name, call.distinct));
+      g.aggs.push_back(std::move(agg));
+    }
+    return g;
+  }
+
+  absl::Status Consume() {
+    const Layout& layout = child().logical().layout;
+    Row in;
+    while (true) {
+      DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&in));
+      if (!more) break;
+      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+      Row key;
+      for (const NamedExpr& it : op_->items) {
+        if (it.expr == nullptr) {
+          int slot = layout.Find(it.name);
+          key.push_back(slot >= 0 ? in[slot] : Value::Null());
+        } else {
+          DOSSIER_ASSIGN_OR_RETURN(Value v, eval_->Eval(*it.expr, layout, in));
+          key.push_back(std::move(v));
+        }
+      }
+      auto found = index_.find(key);
+      size_t gi;
+      if (found == index_.end()) {
+        int64_t bytes = EstimateBytes(key) * 2 + 64 * static_cast<int64_t>(op_->aggregates.size());
+        charged_ += bytes;
+        DOSSIER_RETURN_IF_ERROR(ctx_->Charge(bytes));
+        gi = groups_.size();
+        index_.emplace(key, gi);
+        DOSSIER_ASSIGN_OR_RETURN(Group g, NewGroup(std::move(key)));
+        groups_.push_back(std::move(g));
+      } else {
+        gi = found->second;
+      }
+      Group& g = groups_[gi];
+      for (size_t i = 0; i < op_->aggregates.size(); ++i) {
+        const auto& call = op_->aggregates[i]->As<FunctionCallExpr>();
+        Value arg = Value::Int(1);
+        if (!call.star && !call.args.empty()) {
+          DOSSIER_ASSIGN_OR_RETURN(arg, eval_->Eval(*call.args[0], layout, in));
+        }
+        if (call.name == "collect") {
+          int64_t bytes = EstimateBytes(arg);
+          charged_ += bytes;
+          DOSSIER_RETURN_IF_ERROR(ctx_->Charge(bytes));
+        }
+        DOSSIER_RETURN_IF_ERROR(g.aggs[i]->Add(arg));
+      }
+    }
+    if (groups_.empty() && op_->items.empty()) {
+      DOSSIER_ASSIGN_OR_RETURN(Group g, NewGroup(Row{}));
+      groups_.push_back(std::move(g));
+    }
+    return absl::OkStatus();
+  }
+
+  std::vector<Group> groups_;
+  absl::flat_hash_map<std::vector<Value>, size_t, KeyHash, KeyEq> index_;
+  size_t pos_ = 0;
+  bool done_ = false;
+  int64_t charged_ = 0;
+};
+
+class DistinctOp : public PhysicalOperator {
+ public:
+  using PhysicalOperator::PhysicalOperator;
+
+ protected:
+  absl::Status OpenImpl() override {
+    seen_.clear();
+    return PhysicalOperator::OpenImpl();
+  }
+  absl::StatusOr<bool> NextImpl(Row* row) override {
+    int width = op_->distinct_width > 0 ? op_->distinct_width : op_->layout.size();
+    while (true) {
+      DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(row));
+      if (!more) return false;
+      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+      std::vector<Value> key(row->begin(), row->begin() + std::min<int>(width, row->size()));
+      int64_t bytes = EstimateBytes(key);
+      if (seen_.insert(std::move(key)).second) {
+        DOSSIER_RETURN_IF_ERROR(ctx_->Charge(bytes));
+        return true;
+      }
+    }
+  }
+
+ private:
+  absl::flat_hash_set<std::vector<Value>, KeyHash, KeyEq> seen_;
+};
+
+class SortOp : public PhysicalOperator {
+ public:
+  using PhysicalOperator::PhysicalOperator;
+
+ protected:
+  absl::Status OpenImpl() override {
+    DOSSIER_RETURN_IF_ERROR(ctx_->Charge(-charged_));
+    charged_ = 0;
+    rows_.clear();
+    pos_ = 0;
+    done_ = false;
+    return PhysicalOperator::OpenImpl();
+  }
+  absl::StatusOr<bool> NextImpl(Row* row) override {
+    if (!done_) {
+      DOSSIER_RETURN_IF_ERROR(Consume());
+      done_ = true;
+    }
+    if (pos_ >= rows_.size()) return false;
+    *row = std::move(rows_[pos_++].second);
+    return true;
+  }
+
+ private:
+  absl::Status Consume() {
+    const Layout& layout = child().logical().layout;
+    Row in;
+    while (true) {
+      DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&in));
+      if (!more) break;
+      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+      std::vector<Value> keys;
+      for (const auto& [e, desc] : op_->sort_keys) {
+        DOSSIER_ASSIGN_OR_RETURN(Value v, eval_->Eval(*e, layout, in, &op_->overrides));
+        keys.push_back(std::move(v));
+      }
+      int64_t bytes = EstimateBytes(in) + EstimateBytes(keys);
+      charged_ += bytes;
+      DOSSIER_RETURN_IF_ERROR(ctx_->Charge(bytes));
+      rows_.emplace_back(std::move(keys), std::move(in));
+    }
+    absl::Status budget;
+    uint64_t compares = 0;
+    std::stable_sort(rows_.begin(), rows_.end(), [&](const auto& a, const auto& b) {
+      if (!budget.ok()) return false;
+      if (++compares % kCheckEvery == 0) budget = ctx_->CheckBudget();
+      for (size_t i = 0; i < op_->sort_keys.size(); ++i) {
+        int c = OrderCompare(a.first[i], b.first[i]);
+        if (c != 0) return op_->sort_keys[i].second ? c > 0 : c < 0;
+      }
+      return false;
+    });
+    return budget;
+  }
+
+  std::vector<std::pair<std::vector<Value>, Row>> rows_;
+  size_t pos_ = 0;
+  bool done_ = false;
+  int64_t charged_ = 0;
+};
+
+// Evaluates a SKIP / LIMIT count: a non-negative INTEGER.
+absl::StatusOr<int64_t> EvalCount(const Expr& e, ExecContext* ctx, Evaluator* eval,
+                                  const char* what) {
+  Layout empty;
+  DOSSIER_ASSIGN_OR_RETURN(Value v, eval->Eval(e, empty, Row{}));
+  if (v.kind() == ValueKind::kDouble && v.AsDouble() == static_cast<int64_t>(v.AsDouble()) &&
+      false) {
+    return static_cast<int64_t>(v.AsDouble());
+  }
+  if (v.kind() != ValueKind::kInt) {
+    return SyntaxError(kInvalidArgumentType,
+                       std::string(what) + " expects a non-negative INTEGER");
+  }
+  if (v.AsInt() < 0) {
+    return SyntaxError("NegativeIntegerArgument",
+                       std::string(what) + " expects a non-negative INTEGER");
+  }
+  return v.AsInt();
+}
+
+class SkipOp : public PhysicalOperator {
+ public:
+  using PhysicalOperator::PhysicalOperator;
+
+ protected:
+  absl::Status OpenImpl() override {
+    DOSSIER_ASSIGN_OR_RETURN(remaining_, EvalCount(*op_->count, ctx_, eval_, "SKIP"));
+    return PhysicalOperator::OpenImpl();
+  }
+  absl::StatusOr<bool> NextImpl(Row* row) override {
+    while (remaining_ > 0) {
+      DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(row));
+      if (!more) return false;
+      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+      --remaining_;
+    }
+    return child().Next(row);
+  }
+
+ private:
+  int64_t remaining_ = 0;
+};
+
+class LimitOp : public PhysicalOperator {
+ public:
+  using PhysicalOperator::PhysicalOperator;
+
+ protected:
+  absl::Status OpenImpl() override {
+    DOSSIER_ASSIGN_OR_RETURN(remaining_, EvalCount(*op_->count, ctx_, eval_, "LIMIT"));
+    drained_ = false;
+    return PhysicalOperator::OpenImpl();
+  }
+  absl::StatusOr<bool> NextImpl(Row* row) override {
+    if (remaining_ <= 0) {
+      if (ctx_->writes && !drained_) {
+        drained_ = true;
+        Row ignored;
+        while (true) {
+          DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&ignored));
+          if (!more) break;
+          DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+        }
+      }
+      return false;
+    }
+    DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(row));
+    if (!more) return false;
+    --remaining_;
+    return true;
+  }
+
+ private:
+  int64_t remaining_ = 0;
+  bool drained_ = false;
+};
+
+class OptionalOp : public PhysicalOperator {
+ public:
+  using PhysicalOperator::PhysicalOperator;
+  void SetArguments(std::vector<ArgumentOperator*> a) { arguments_ = std::move(a); }
+
+ protected:
+  absl::Status OpenImpl() override {
+    have_input_ = false;
+    return child(0).Open();
+  }
+  absl::StatusOr<bool> NextImpl(Row* row) override {
+    while (true) {
+      if (have_input_) {
+        DOSSIER_ASSIGN_OR_RETURN(bool more, child(1).Next(row));
+        if (more) {
+          matched_ = true;
+          return true;
+        }
+        have_input_ = false;
+        if (!matched_) {
+          *row = std::move(input_);
+          row->resize(op_->layout.size());
+          return true;
+        }
+      }
+      DOSSIER_ASSIGN_OR_RETURN(bool more, child(0).Next(&input_));
+      if (!more) return false;
+      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+      for (ArgumentOperator* a : arguments_) a->SetRow(input_);
+      DOSSIER_RETURN_IF_ERROR(child(1).Open());
+      have_input_ = true;
+      matched_ = false;
+    }
+  }
+
+ private:
+  std::vector<ArgumentOperator*> arguments_;
+  Row input_;
+  bool have_input_ = false;
+  bool matched_ = false;
+};
+
+class UnwindOp : public FlatMapOperator {
+ public:
+  using FlatMapOperator::FlatMapOperator;
+
+ protected:
+  absl::Status Map(Row in, std::vector<Row>* out) override {
+    DOSSIER_ASSIGN_OR_RETURN(Value list, eval_->Eval(*op_->count, child().logical().layout, in));
+    if (list.is_null()) return absl::OkStatus();
+    if (list.kind() != ValueKind::kList) {
+      in[op_->slot] = std::move(list);
+      out->push_back(std::move(in));
+      return absl::OkStatus();
+    }
+    for (const Value& v : list.AsList()) {
+      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+      Row r = in;
+      r[op_->slot] = v;
+      out->push_back(std::move(r));
+    }
+    return absl::OkStatus();
+  }
+};
+
+class UnionOp : public PhysicalOperator {
+ public:
+  using PhysicalOperator::PhysicalOperator;
+
+ protected:
+  absl::Status OpenImpl() override {
+    side_ = 0;
+    seen_.clear();
+    return PhysicalOperator::OpenImpl();
+  }
+  absl::StatusOr<bool> NextImpl(Row* row) override {
+    while (side_ < 2) {
+      Row in;
+      DOSSIER_ASSIGN_OR_RETURN(bool more, child(side_).Next(&in));
+      if (!more) {
+        ++side_;
+        continue;
+      }
+      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+      // Columns by name (the binder checked both sides have the same).
+      const Layout& l = child(side_).logical().layout;
+      Row out;
+      for (const auto& name : op_->layout.names()) {
+        int s = l.Find(name);
+        out.push_back(s >= 0 ? in[s] : Value::Null());
+      }
+      if (!op_->union_all) {
+        int64_t bytes = EstimateBytes(out);
+        if (!seen_.insert(out).second) continue;
+        DOSSIER_RETURN_IF_ERROR(ctx_->Charge(bytes));
+      }
+      *row = std::move(out);
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  size_t side_ = 0;
+  absl::flat_hash_set<std::vector<Value>, KeyHash, KeyEq> seen_;
+};
+
+class EagerOp : public PhysicalOperator {
+ public:
+  using PhysicalOperator::PhysicalOperator;
+
+ protected:
+  absl::Status OpenImpl() override {
+    DOSSIER_RETURN_IF_ERROR(ctx_->Charge(-charged_));
+    charged_ = 0;
+    rows_.clear();
+    pos_ = 0;
+    done_ = false;
+    return PhysicalOperator::OpenImpl();
+  }
+  absl::StatusOr<bool> NextImpl(Row* row) override {
+    if (!done_) {
+      Row in;
+      while (true) {
+        DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&in));
+        if (!more) break;
+        DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+        int64_t bytes = EstimateBytes(in);
+        charged_ += bytes;
+        DOSSIER_RETURN_IF_ERROR(ctx_->Charge(bytes));
+        rows_.push_back(std::move(in));
+      }
+      done_ = true;
+    }
+    if (pos_ >= rows_.size()) return false;
+    *row = std::move(rows_[pos_++]);
+    return true;
+  }
+
+ private:
+  std::vector<Row> rows_;
+  size_t pos_ = 0;
+  bool done_ = false;
+  int64_t charged_ = 0;
+};
+
+}  // namespace
+
+void SetOptionalInner(PhysicalOperator* optional,
+                      std::vector<ArgumentOperator*> arguments) {
+  static_cast<OptionalOp*>(optional)->SetArguments(std::move(arguments));
+}
+
+PhysPtr MakeProjection(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
+  return std::make_unique<ProjectionOp>(op, ctx, eval);
+}
+PhysPtr MakeAggregate(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
+  return std::make_unique<AggregateOp>(op, ctx, eval);
+}
+PhysPtr MakeDistinct(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
+  return std::make_unique<DistinctOp>(op, ctx, eval);
+}
+PhysPtr MakeSort(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
+  return std::make_unique<SortOp>(op, ctx, eval);
+}
+PhysPtr MakeSkip(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
+  return std::make_unique<SkipOp>(op, ctx, eval);
+}
+PhysPtr MakeLimit(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
+  return std::make_unique<LimitOp>(op, ctx, eval);
+}
+PhysPtr MakeOptional(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
+  return std::make_unique<OptionalOp>(op, ctx, eval);
+}
+PhysPtr MakeUnwind(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
+  return std::make_unique<UnwindOp>(op, ctx, eval);
+}
+PhysPtr MakeUnion(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
+  return std::make_unique<UnionOp>(op, ctx, eval);
+}
+PhysPtr MakeEager(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
+  return std::make_unique<EagerOp>(op, ctx, eval);
+}
+
+}  // namespace dossier::query::internal

@@ -1,0 +1,32 @@
+// ParseStatement: query text -> AST (query/ast.h).
+#ifndef DOSSIER_QUERY_PARSE_PARSER_H_
+#define DOSSIER_QUERY_PARSE_PARSER_H_
+
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "query/ast.h"
+
+namespace dossier::query {
+
+// The deepest nesting of ( [ { accepted (checked on the raw text before the
+// ANTLR parser, whose recursion could otherwise overflow the stack).
+inline constexpr int kMaxNestingDepth = 500;
+
+// Parses one statement (an optional trailing `;` is accepted; the CLI splits
+// scripts on `;` itself).
+//
+// On success returns the AST; spans in it index `text`. On a bad query
+// returns InvalidArgument with a message made by FormatQueryError:
+// "SyntaxError: <Detail>: <message> (line L, column C)", the query line and
+// a caret. Details: InvalidSyntax (generic), InvalidUnicodeCharacter (bad
+// UTF-8, NUL, or a stray non-ASCII character), InvalidNumberLiteral,
+// IntegerOverflow, FloatingPointOverflow, InvalidUnicodeLiteral,
+// InvalidRelationshipPattern, UnexpectedSyntax, NonConstantExpression,
+// NegativeIntegerArgument, InvalidArgumentType (SKIP/LIMIT literals).
+// Never throws. Thread-safe (no shared state).
+absl::StatusOr<Statement> ParseStatement(std::string_view text);
+
+}  // namespace dossier::query
+
+#endif  // DOSSIER_QUERY_PARSE_PARSER_H_

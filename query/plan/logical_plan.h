@@ -1,0 +1,152 @@
+// LogicalPlan: the operator tree the planner makes from a BoundQuery.
+//
+// Each LogicalOp holds its kind, its children (input first), the Layout of
+// the rows it produces and the fields its kind uses (the rest stay empty).
+// Expressions are borrowed pointers into the Statement's AST, which must
+// outlive the plan. Each operator prints itself for EXPLAIN.
+#ifndef DOSSIER_QUERY_PLAN_LOGICAL_PLAN_H_
+#define DOSSIER_QUERY_PLAN_LOGICAL_PLAN_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "query/ast.h"
+#include "query/plan/layout.h"
+
+namespace dossier::query {
+
+// The logical operators. Closed: the executor's builder switches over it
+// with no default.
+enum class LogicalOpKind : uint8_t {
+  kOnce,               // One empty row (the leaf of a query).
+  kArgument,           // The outer row of an Apply-like parent.
+  kNodeScan,           // Per input row: every node (with a label).
+  kPropertyIndexSeek,  // Per input row: nodes of label.key in a range.
+  kExpand,             // One relationship hop from a bound node.
+  kVarLengthExpand,    // `*min..max` hops, relationship-unique.
+  kShortestPath,       // shortestPath / allShortestPaths by BFS.
+  kFilter,             // WHERE and pattern checks.
+  kNamedPath,          // Builds a path value from pattern slots.
+  kProjection,         // RETURN / WITH items.
+  kAggregate,          // Grouping keys + aggregators.
+  kDistinct,           // DISTINCT over the first `distinct_width` slots.
+  kSort,               // ORDER BY.
+  kSkip,
+  kLimit,
+  kOptional,           // OPTIONAL MATCH: inner plan per row, or nulls.
+  kUnwind,
+  kUnion,              // UNION / UNION ALL of two single queries.
+  kCreate,
+  kMerge,
+  kSet,
+  kRemove,
+  kDelete,
+  kProcedureCall,      // CALL algo.*.
+  kEager,              // Materialises its input (around writes).
+};
+
+// The name of a kind ("NodeScan", ...).
+const char* LogicalOpName(LogicalOpKind kind);
+
+// Expression nodes evaluated as a slot instead (aggregate results, grouping
+// keys and items that ORDER BY repeats).
+using ExprSlots = absl::flat_hash_map<const Expr*, int>;
+
+// A label/type/property check on one slot (a node, a relationship or a
+// list of relationships).
+struct EntityCheck {
+  int slot = -1;
+  std::vector<std::string> labels;  // Node: all required.
+  std::vector<std::string> types;   // Relationship: one of (empty: any).
+  const Expr* properties = nullptr;  // Map literal or parameter.
+};
+
+// A named item (projection column, grouping key).
+struct NamedExpr {
+  std::string name;
+  const Expr* expr = nullptr;
+};
+
+struct LogicalOp {
+  LogicalOpKind kind = LogicalOpKind::kOnce;
+  std::vector<std::unique_ptr<LogicalOp>> children;
+  Layout layout;  // Of the produced rows.
+
+  // Scans, seeks, expansions.
+  int slot = -1;          // Node (scan/seek) or target node (expand).
+  int from_slot = -1;     // Expand source.
+  int rel_slot = -1;      // Expand: edge (or edge list when var-length).
+  int path_slot = -1;     // ShortestPath / NamedPath.
+  bool into = false;      // Expand: target already bound.
+  bool rel_bound = false;  // Expand: relationship variable already bound.
+  std::string label;       // Scan/seek label ("" = all nodes).
+  std::string key;         // Seek property key.
+  const Expr* seek_value = nullptr;   // Seek equality value.
+  const Expr* seek_lower = nullptr;   // Seek range bounds.
+  const Expr* seek_upper = nullptr;
+  bool lower_inclusive = true;
+  bool upper_inclusive = true;
+  std::vector<std::string> types;
+  Direction direction = Direction::kRight;
+  int64_t min_hops = 1;
+  int64_t max_hops = -1;  // -1 = unbounded.
+  std::vector<int> exclude_slots;  // Relationship isomorphism.
+  bool all_shortest = false;
+  // ShortestPath: a predicate each relationship must pass (or fail, with
+  // `edge_predicate_negated`) during the search; the relationship is bound
+  // to `edge_variable`.
+  const Expr* edge_predicate = nullptr;
+  bool edge_predicate_negated = false;
+  std::string edge_variable;
+
+  // NamedPath: node slots and relationship slots alternating from a node.
+  std::vector<int> path_nodes;
+  std::vector<int> path_rels;
+
+  // Filter.
+  const Expr* predicate = nullptr;
+  std::vector<EntityCheck> checks;
+
+  // Projection / Aggregate / Sort / Unwind / Skip / Limit.
+  std::vector<NamedExpr> items;  // Projection items, or grouping keys.
+  bool keep_input = false;       // Projection: input slots follow items.
+  std::vector<const Expr*> aggregates;  // Aggregate: the calls.
+  std::vector<std::pair<const Expr*, bool>> sort_keys;  // (expr, desc)
+  const Expr* count = nullptr;  // Skip / Limit; Unwind: the list.
+  ExprSlots overrides;
+  int distinct_width = 0;
+
+  // Union.
+  bool union_all = false;
+
+  // Writes and calls: the clause they run.
+  const Clause* clause = nullptr;
+  bool detach = false;
+
+  // Profile counters filled by the executor.
+  std::string Describe() const;
+};
+
+// A whole plan.
+struct LogicalPlan {
+  std::unique_ptr<LogicalOp> root;
+  std::vector<std::string> columns;  // Result columns (first slots of root).
+  bool writes = false;
+
+  // The operator tree, one operator per line, children indented.
+  std::string ToString() const;
+};
+
+// Prints `op` and its subtree; `annotate` may add text per operator (PROFILE).
+std::string PrintPlan(
+    const LogicalOp& op,
+    const std::function<std::string(const LogicalOp&)>& annotate = nullptr);
+
+}  // namespace dossier::query
+
+#endif  // DOSSIER_QUERY_PLAN_LOGICAL_PLAN_H_

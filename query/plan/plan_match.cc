@@ -1,0 +1,297 @@
+// Planning of MATCH patterns: scans, seeks, expansions, shortest paths.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "graph/status_macros.h"
+#include "query/plan/planner.h"
+#include "query/plan/planner_internal.h"
+
+namespace dossier::query::internal {
+
+namespace {
+
+// A pattern part read in the order it is planned (maybe reversed).
+struct PartView {
+  std::vector<const NodePattern*> nodes;
+  std::vector<const RelPattern*> rels;
+  std::vector<Direction> dirs;
+};
+
+Direction Flip(Direction d) {
+  switch (d) {
+    case Direction::kLeft: return Direction::kRight;
+    case Direction::kRight: return Direction::kLeft;
+    case Direction::kBoth: return Direction::kBoth;
+  }
+  return d;
+}
+
+PartView MakeView(const PathPattern& p, bool reversed) {
+  PartView v;
+  for (const auto& n : p.nodes) v.nodes.push_back(&n);
+  for (const auto& r : p.rels) {
+    v.rels.push_back(&r);
+    v.dirs.push_back(r.direction);
+  }
+  if (reversed) {
+    std::reverse(v.nodes.begin(), v.nodes.end());
+    std::reverse(v.rels.begin(), v.rels.end());
+    std::reverse(v.dirs.begin(), v.dirs.end());
+    for (auto& d : v.dirs) d = Flip(d);
+  }
+  return v;
+}
+
+bool IsConstant(const Expr* e) {
+  if (e == nullptr) return false;
+  if (e->kind() == ExprKind::kParameter) return true;
+  if (e->kind() != ExprKind::kLiteral) return false;
+  const graph::Value& v = e->As<LiteralExpr>().value;
+  switch (v.kind()) {
+    case graph::ValueKind::kBool:
+    case graph::ValueKind::kInt:
+    case graph::ValueKind::kDouble:
+    case graph::ValueKind::kString:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// `var.key` → key, or empty.
+std::string PropertyOf(const Expr* e, const std::string& var) {
+  if (e == nullptr || e->kind() != ExprKind::kProperty) return "";
+  const auto& p = e->As<PropertyExpr>();
+  if (p.object->kind() != ExprKind::kVariable ||
+      p.object->As<VariableExpr>().name != var) {
+    return "";
+  }
+  return p.key;
+}
+
+// Adds a Filter with an entity check when there is something to check.
+OpPtr AddCheck(OpPtr op, EntityCheck check) {
+  if (check.labels.empty() && check.types.empty() &&
+      check.properties == nullptr) {
+    return op;
+  }
+  if (op->kind == LogicalOpKind::kFilter && op->predicate == nullptr) {
+    op->checks.push_back(std::move(check));
+    return op;
+  }
+  OpPtr f = MakeOp(LogicalOpKind::kFilter, std::move(op));
+  f->checks.push_back(std::move(check));
+  return f;
+}
+
+}  // namespace
+
+absl::StatusOr<OpPtr> Planner::PlanStartNode(
+    OpPtr input, const NodePattern& node, const std::vector<const Expr*>& conj,
+    int* slot) {
+  if (!node.variable.empty() && input->layout.Has(node.variable)) {
+    *slot = input->layout.Find(node.variable);
+    EntityCheck c{*slot, node.labels, {}, node.properties.get()};
+    return AddCheck(std::move(input), std::move(c));
+  }
+  std::string name = node.variable.empty() ? Hidden("node") : node.variable;
+  OpPtr op;
+  if (!node.labels.empty()) {
+    // An inline property map entry with a constant value, or a WHERE
+    // conjunct on label.key, selects by the property index.
+    const Expr* props = node.properties.get();
+    if (props != nullptr && props->kind() == ExprKind::kMap) {
+      for (const MapEntry& e : props->As<MapExpr>().entries) {
+        if (IsConstant(e.value.get())) {
+          op = MakeOp(LogicalOpKind::kPropertyIndexSeek, std::move(input));
+          op->key = e.key;
+          op->seek_value = e.value.get();
+          break;
+        }
+      }
+    }
+    if (op == nullptr && !node.variable.empty()) {
+      for (const Expr* c : conj) {
+        if (c->kind() != ExprKind::kComparison) continue;
+        const auto& cmp = c->As<ComparisonExpr>();
+        if (cmp.ops.size() != 1) continue;
+        const Expr* l = cmp.operands[0].get();
+        const Expr* r = cmp.operands[1].get();
+        CompareOp o = cmp.ops[0];
+        std::string key = PropertyOf(l, node.variable);
+        if (key.empty() || !IsConstant(r)) {
+          key = PropertyOf(r, node.variable);
+          if (key.empty() || !IsConstant(l)) continue;
+          std::swap(l, r);
+          switch (o) {
+            case CompareOp::kLt: o = CompareOp::kGt; break;
+            case CompareOp::kGt: o = CompareOp::kLt; break;
+            case CompareOp::kLe: o = CompareOp::kGe; break;
+            case CompareOp::kGe: o = CompareOp::kLe; break;
+            case CompareOp::kEq:
+            case CompareOp::kNe: break;
+          }
+        }
+        if (o == CompareOp::kNe) continue;
+        op = MakeOp(LogicalOpKind::kPropertyIndexSeek, std::move(input));
+        op->key = key;
+        switch (o) {
+          case CompareOp::kEq: op->seek_value = r; break;
+          case CompareOp::kLt: op->seek_upper = r; op->upper_inclusive = false; break;
+          case CompareOp::kLe: op->seek_upper = r; break;
+          case CompareOp::kGt: op->seek_lower = r; op->lower_inclusive = false; break;
+          case CompareOp::kGe: op->seek_lower = r; break;
+          case CompareOp::kNe: break;
+        }
+        break;
+      }
+    }
+    if (op == nullptr) {
+      op = MakeOp(LogicalOpKind::kNodeScan, std::move(input));
+    }
+    op->label = node.labels[0];
+  } else {
+    op = MakeOp(LogicalOpKind::kNodeScan, std::move(input));
+  }
+  op->slot = op->layout.Add(name);
+  *slot = op->slot;
+  std::vector<std::string> rest(node.labels.begin() +
+                                    (node.labels.empty() ? 0 : 1),
+                                node.labels.end());
+  EntityCheck c{*slot, std::move(rest), {}, node.properties.get()};
+  return AddCheck(std::move(op), std::move(c));
+}
+
+absl::StatusOr<OpPtr> Planner::PlanPatterns(
+    OpPtr op, const std::vector<const PathPattern*>& pats, const Expr* where) {
+  std::vector<const Expr*> conj;
+  Conjuncts(where, &conj);
+  std::vector<int> clause_rels;  // Relationship isomorphism within MATCH.
+  for (const PathPattern* pat : pats) {
+    if (pat->shortest != ShortestKind::kNone) {
+      int from = -1, to = -1;
+      DOSSIER_ASSIGN_OR_RETURN(op, PlanStartNode(std::move(op), pat->nodes[0], conj, &from));
+      DOSSIER_ASSIGN_OR_RETURN(op, PlanStartNode(std::move(op), pat->nodes[1], conj, &to));
+      const RelPattern& rel = pat->rels[0];
+      OpPtr sp = MakeOp(LogicalOpKind::kShortestPath, std::move(op));
+      sp->from_slot = from;
+      sp->slot = to;
+      sp->types = rel.types;
+      sp->direction = rel.direction;
+      sp->all_shortest = pat->shortest == ShortestKind::kAllShortest;
+      if (rel.var_length) {
+        sp->min_hops = rel.var_length->min.value_or(1);
+        sp->max_hops = rel.var_length->max.value_or(-1);
+      }
+      sp->path_slot = sp->layout.Add(pat->variable.empty() ? Hidden("path")
+                                                          : pat->variable);
+      if (!rel.variable.empty()) sp->rel_slot = sp->layout.Add(rel.variable);
+      // all(r IN relationships(p) WHERE ...) / none(...) prune the search.
+      for (const Expr* c : conj) {
+        if (pat->variable.empty() || c->kind() != ExprKind::kQuantifier) continue;
+        const auto& q = c->As<QuantifierExpr>();
+        if (q.where == nullptr || (q.kind != QuantifierKind::kAll &&
+                                   q.kind != QuantifierKind::kNone)) {
+          continue;
+        }
+        if (q.list->kind() != ExprKind::kFunctionCall) continue;
+        const auto& f = q.list->As<FunctionCallExpr>();
+        if (f.name != "relationships" || f.args.size() != 1 ||
+            f.args[0]->kind() != ExprKind::kVariable ||
+            f.args[0]->As<VariableExpr>().name != pat->variable) {
+          continue;
+        }
+        sp->edge_predicate = q.where.get();
+        sp->edge_predicate_negated = q.kind == QuantifierKind::kNone;
+        sp->edge_variable = q.variable;
+        break;
+      }
+      EntityCheck rc{sp->rel_slot, {}, {}, rel.properties.get()};
+      op = std::move(sp);
+      if (rc.slot >= 0) op = AddCheck(std::move(op), std::move(rc));
+      continue;
+    }
+    bool reversed = false;
+    if (pat->nodes.size() > 1) {
+      const std::string& first = pat->nodes.front().variable;
+      const std::string& last = pat->nodes.back().variable;
+      reversed = !(first.empty() ? false : op->layout.Has(first)) &&
+                 !last.empty() && op->layout.Has(last);
+    }
+    PartView v = MakeView(*pat, reversed);
+    std::vector<int> node_slots, rel_slots;
+    int cur = -1;
+    DOSSIER_ASSIGN_OR_RETURN(op, PlanStartNode(std::move(op), *v.nodes[0], conj, &cur));
+    node_slots.push_back(cur);
+    for (size_t i = 0; i < v.rels.size(); ++i) {
+      const RelPattern& rel = *v.rels[i];
+      const NodePattern& target = *v.nodes[i + 1];
+      OpPtr ex = MakeOp(rel.var_length ? LogicalOpKind::kVarLengthExpand
+                                       : LogicalOpKind::kExpand,
+                        std::move(op));
+      ex->from_slot = cur;
+      ex->types = rel.types;
+      ex->direction = v.dirs[i];
+      ex->exclude_slots = clause_rels;
+      if (rel.var_length) {
+        ex->min_hops = rel.var_length->min.value_or(1);
+        ex->max_hops = rel.var_length->max.value_or(-1);
+      }
+      if (!rel.variable.empty() && ex->layout.Has(rel.variable)) {
+        ex->rel_bound = true;
+        ex->rel_slot = ex->layout.Find(rel.variable);
+      } else {
+        ex->rel_slot = ex->layout.Add(rel.variable.empty() ? Hidden("rel")
+                                                           : rel.variable);
+      }
+      if (!target.variable.empty() && ex->layout.Has(target.variable)) {
+        ex->into = true;
+        ex->slot = ex->layout.Find(target.variable);
+      } else {
+        ex->slot = ex->layout.Add(target.variable.empty() ? Hidden("node")
+                                                          : target.variable);
+      }
+      int rel_slot = ex->rel_slot;
+      cur = ex->slot;
+      clause_rels.push_back(rel_slot);
+      rel_slots.push_back(rel_slot);
+      node_slots.push_back(cur);
+      op = std::move(ex);
+      op = AddCheck(std::move(op), EntityCheck{rel_slot, {}, {}, rel.properties.get()});
+      op = AddCheck(std::move(op), EntityCheck{cur, target.labels, {}, target.properties.get()});
+    }
+    if (!pat->variable.empty()) {
+      if (reversed) {
+        std::reverse(node_slots.begin(), node_slots.end());
+        std::reverse(rel_slots.begin(), rel_slots.end());
+      }
+      OpPtr np = MakeOp(LogicalOpKind::kNamedPath, std::move(op));
+      np->path_nodes = node_slots;
+      np->path_rels = rel_slots;
+      np->path_slot = np->layout.Add(pat->variable);
+      op = std::move(np);
+    }
+  }
+  if (where != nullptr) {
+    OpPtr f = MakeOp(LogicalOpKind::kFilter, std::move(op));
+    f->predicate = where;
+    op = std::move(f);
+  }
+  return op;
+}
+
+absl::StatusOr<OpPtr> Planner::PlanMatch(
+    OpPtr input, const std::vector<const PathPattern*>& pats,
+    const Expr* where, bool optional) {
+  if (!optional) return PlanPatterns(std::move(input), pats, where);
+  OpPtr arg = MakeOp(LogicalOpKind::kArgument, nullptr);
+  arg->layout = input->layout;
+  DOSSIER_ASSIGN_OR_RETURN(OpPtr inner, PlanPatterns(std::move(arg), pats, where));
+  OpPtr opt = MakeOp(LogicalOpKind::kOptional, std::move(input));
+  opt->layout = inner->layout;
+  opt->children.push_back(std::move(inner));
+  return opt;
+}
+
+}  // namespace dossier::query::internal

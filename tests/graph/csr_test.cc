@@ -1,0 +1,193 @@
+// Csr against a brute-force adjacency on random multigraphs.
+#include "graph/csr.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+#include <tuple>
+#include <vector>
+
+namespace dossier::graph {
+namespace {
+
+struct RandomGraph {
+  std::vector<NodeId> nodes;
+  std::vector<Csr::EdgeInput> edges;  // every endpoint known
+  std::vector<Csr::EdgeInput> strays;  // an endpoint not in nodes
+};
+
+// Node ids with gaps, isolated vertices, several types (one of them large),
+// self-loops and parallel edges.
+RandomGraph MakeGraph(uint64_t seed, int num_nodes, int num_edges) {
+  std::mt19937_64 rng(seed);
+  RandomGraph g;
+  std::set<NodeId> ids;
+  while (static_cast<int>(ids.size()) < num_nodes) ids.insert(rng() % (num_nodes * 5) + 1);
+  g.nodes.assign(ids.begin(), ids.end());
+  std::shuffle(g.nodes.begin(), g.nodes.end(), rng);
+  const TypeId types[] = {0, 1, 2, 7, 65535};
+  // Only the first 80% of nodes get edges: the rest stay isolated.
+  const int active = std::max(1, num_nodes * 4 / 5);
+  EdgeId next_id = 1000;
+  for (int i = 0; i < num_edges; ++i) {
+    Csr::EdgeInput e;
+    e.src = g.nodes[rng() % active];
+    e.dst = rng() % 10 == 0 ? e.src : g.nodes[rng() % active];
+    e.type = types[rng() % 5];
+    next_id += 1 + rng() % 3;
+    e.id = next_id;
+    g.edges.push_back(e);
+    if (rng() % 8 == 0) {  // a parallel edge with a smaller id
+      Csr::EdgeInput p = e;
+      p.id = rng() % 1000;
+      g.edges.push_back(p);
+    }
+  }
+  for (int i = 0; i < 5; ++i) {
+    g.strays.push_back({g.nodes[0], num_nodes * 5 + 10u + i, 99999 + i, 0});
+    g.strays.push_back({num_nodes * 5 + 20u + i, g.nodes[0], 88888 + i, 1});
+  }
+  return g;
+}
+
+void CheckAgainstBruteForce(const RandomGraph& g) {
+  std::vector<Csr::EdgeInput> all = g.edges;
+  all.insert(all.end(), g.strays.begin(), g.strays.end());
+  std::mt19937_64 rng(7);
+  std::shuffle(all.begin(), all.end(), rng);
+  auto csr = Csr::Build(g.nodes, all);
+
+  // Vertices: node ids ascending, lookups both ways.
+  std::vector<NodeId> sorted = g.nodes;
+  std::sort(sorted.begin(), sorted.end());
+  REQUIRE(csr->num_vertices() == sorted.size());
+  for (uint32_t v = 0; v < sorted.size(); ++v) {
+    CHECK(csr->NodeOf(v) == sorted[v]);
+    CHECK(csr->VertexOf(sorted[v]) == v);
+  }
+  CHECK(csr->VertexOf(0) == Csr::kNoVertex);  // ids start at 1
+  CHECK(csr->VertexOf(sorted.back() + 1) == Csr::kNoVertex);
+  CHECK(csr->VertexOf(~NodeId{0}) == Csr::kNoVertex);
+  for (NodeId id = 0; id <= sorted.back(); ++id) {
+    if (!std::binary_search(sorted.begin(), sorted.end(), id)) {
+      CHECK(csr->VertexOf(id) == Csr::kNoVertex);
+    }
+  }
+  REQUIRE(csr->num_edges() == g.edges.size());
+
+  // Brute force: node -> (type, target node, edge id).
+  std::multimap<NodeId, std::tuple<TypeId, NodeId, EdgeId>> out;
+  for (const auto& e : g.edges) out.emplace(e.src, std::make_tuple(e.type, e.dst, e.id));
+
+  // in_expected[v] = (type, source vertex, ordinal), built from the ordinals.
+  std::vector<std::vector<std::tuple<TypeId, uint32_t, uint64_t>>> in_expected(
+      csr->num_vertices());
+  uint64_t ordinals_seen = 0;
+  for (uint32_t v = 0; v < csr->num_vertices(); ++v) {
+    std::vector<std::tuple<TypeId, NodeId, EdgeId>> expect;
+    auto [lo, hi] = out.equal_range(csr->NodeOf(v));
+    for (auto it = lo; it != hi; ++it) expect.push_back(it->second);
+    std::sort(expect.begin(), expect.end());  // node order == vertex order
+    std::vector<std::tuple<TypeId, NodeId, EdgeId>> got;
+    REQUIRE(csr->OutBegin(v) == ordinals_seen);
+    for (uint64_t o = csr->OutBegin(v); o < csr->OutEnd(v); ++o) {
+      got.emplace_back(csr->Type(o), csr->NodeOf(csr->Target(o)), csr->EdgeOf(o));
+      CHECK(csr->SourceOfOrdinal(o) == v);
+      in_expected[csr->Target(o)].emplace_back(csr->Type(o), v, o);
+      ++ordinals_seen;
+    }
+    CHECK(got == expect);
+    // Type ranges, present and absent types alike.
+    for (TypeId t : {0u, 1u, 2u, 3u, 7u, 65535u, 65536u, 70000u}) {
+      auto [b, e] = csr->OutRange(v, t);
+      CHECK(b <= e);
+      CHECK(csr->OutBegin(v) <= b);
+      CHECK(e <= csr->OutEnd(v));
+      uint64_t count = 0;
+      for (const auto& x : expect) count += std::get<0>(x) == t;
+      CHECK(e - b == count);
+      for (uint64_t o = b; o < e; ++o) CHECK(csr->Type(o) == t);
+    }
+  }
+  CHECK(ordinals_seen == csr->num_edges());
+
+  uint64_t slots_seen = 0;
+  for (uint32_t v = 0; v < csr->num_vertices(); ++v) {
+    auto expect = in_expected[v];
+    std::sort(expect.begin(), expect.end());
+    std::vector<std::tuple<TypeId, uint32_t, uint64_t>> got;
+    REQUIRE(csr->InBegin(v) == slots_seen);
+    for (uint64_t s = csr->InBegin(v); s < csr->InEnd(v); ++s) {
+      got.emplace_back(csr->InType(s), csr->InSource(s), csr->InOrdinal(s));
+      CHECK(csr->Target(csr->InOrdinal(s)) == v);
+      ++slots_seen;
+    }
+    CHECK(got == expect);
+    for (TypeId t : {0u, 1u, 7u, 65535u, 3u, 65536u}) {
+      auto [b, e] = csr->InRange(v, t);
+      uint64_t count = 0;
+      for (const auto& x : expect) count += std::get<0>(x) == t;
+      CHECK(e - b == count);
+      for (uint64_t s = b; s < e; ++s) CHECK(csr->InType(s) == t);
+    }
+  }
+  CHECK(slots_seen == csr->num_edges());
+
+  // Raw arrays agree with the accessors.
+  CHECK(csr->out_offsets().size() == csr->num_vertices() + 1u);
+  CHECK(csr->in_offsets().size() == csr->num_vertices() + 1u);
+  CHECK(csr->out_targets().size() == csr->num_edges());
+  CHECK(csr->in_sources().size() == csr->num_edges());
+
+  // Memory: 8 bytes per offset, 6 bytes per out-edge, 10 per in-edge.
+  const uint64_t v1 = csr->num_vertices() + 1u, m = csr->num_edges();
+  CHECK(csr->OutBytes() == 8 * v1 + 6 * m);
+  CHECK(csr->InBytes() == 8 * v1 + 10 * m);
+  CHECK(csr->IdTableBytes() >=
+        8 * uint64_t{csr->num_vertices()} + 8 * m + 4 * (sorted.back() + 1));
+}
+
+TEST_CASE("Csr matches a brute-force adjacency on random multigraphs") {
+  for (uint64_t seed : {1u, 2u, 3u, 42u, 1234u}) {
+    CAPTURE(seed);
+    CheckAgainstBruteForce(MakeGraph(seed, 60, 400));
+  }
+  CheckAgainstBruteForce(MakeGraph(99, 2000, 20000));
+}
+
+TEST_CASE("Csr with a single type keeps the (target, edge id) order") {
+  std::vector<Csr::EdgeInput> edges = {
+      {5, 9, 30, 4}, {5, 2, 10, 4}, {5, 9, 20, 4}, {9, 5, 11, 4}, {2, 2, 1, 4}};
+  auto csr = Csr::Build({9, 2, 5}, edges);
+  REQUIRE(csr->num_vertices() == 3);
+  const uint32_t v5 = csr->VertexOf(5);
+  REQUIRE(csr->OutEnd(v5) - csr->OutBegin(v5) == 3);
+  const uint64_t b = csr->OutBegin(v5);
+  CHECK(csr->NodeOf(csr->Target(b)) == 2);
+  CHECK(csr->EdgeOf(b + 1) == 20);
+  CHECK(csr->EdgeOf(b + 2) == 30);
+  CHECK(csr->OutRange(v5, 4) == std::make_pair(b, b + 3));
+  CHECK(csr->OutRange(v5, 3).first == csr->OutRange(v5, 3).second);
+}
+
+TEST_CASE("Csr of an empty graph and of isolated vertices") {
+  auto empty = Csr::Build({}, {});
+  CHECK(empty->num_vertices() == 0);
+  CHECK(empty->num_edges() == 0);
+  CHECK(empty->VertexOf(0) == Csr::kNoVertex);
+  CHECK(empty->OutBytes() == 8);
+
+  auto lonely = Csr::Build({3, 1, 2, 2}, {{1, 4, 7, 0}});  // duplicate node 2
+  CHECK(lonely->num_vertices() == 3);
+  CHECK(lonely->num_edges() == 0);  // endpoint 4 is not a node
+  for (uint32_t v = 0; v < 3; ++v) {
+    CHECK(lonely->OutBegin(v) == lonely->OutEnd(v));
+    CHECK(lonely->InBegin(v) == lonely->InEnd(v));
+  }
+}
+
+}  // namespace
+}  // namespace dossier::graph

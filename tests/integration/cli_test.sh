@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# End-to-end: build the seed corpus, query it in every format, check exit
+# codes, extract | ingest gives the same graph as build.
+# Usage: cli_test.sh DOSSIER_BINARY SOURCE_DIR TMP_DIR
+set -u
+dossier=$1
+src=$2
+tmp=$(mktemp -d "$3/cli.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+expect_exit() {  # expected-code description command...
+  local want=$1 what=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  [ "$got" -eq "$want" ] || { fail "$what: exit $got, want $want"; cat "$tmp/err"; }
+}
+
+db="$tmp/seeds.db"
+expect_exit 0 "build seeds" "$dossier" build --db "$db" "$src/data/seeds"
+grep -q "articles: 5 loaded" "$tmp/out" || fail "build summary: $(cat "$tmp/out")"
+expect_exit 0 "rebuild is a no-op" "$dossier" build --db "$db" "$src/data/seeds"
+grep -q "articles: 0 loaded, 5 already present" "$tmp/out" || fail "rebuild summary: $(head -1 "$tmp/out")"
+
+q='MATCH (a)-[r:ACCUSES]->(b) RETURN a.name AS accuser, r.kind AS kind, b.name AS accused ORDER BY accuser, accused'
+expect_exit 0 "who accused whom (table)" "$dossier" query --db "$db" "$q"
+grep -q "accuser" "$tmp/out" || fail "table header missing"
+grep -q "United States" "$tmp/out" || fail "the United States accuses nobody: $(cat "$tmp/out")"
+expect_exit 0 "json" "$dossier" query --db "$db" --format json "$q"
+python3 -c 'import json,sys; rows=json.load(open(sys.argv[1])); assert rows and list(rows[0])==["accuser","kind","accused"], rows' "$tmp/out" || fail "json rows"
+expect_exit 0 "jsonl" "$dossier" query --db "$db" --format jsonl "MATCH (s:State) RETURN s LIMIT 2"
+python3 -c '
+import json,sys
+for line in open(sys.argv[1]):
+    n=json.loads(line)["s"]
+    assert n["type"]=="node" and n["labels"]==["State"] and isinstance(n["id"],str), n
+' "$tmp/out" || fail "jsonl nodes in APOC form"
+expect_exit 0 "csv" "$dossier" query --db "$db" --format csv "RETURN 'a,b' AS x, 2 AS y"
+[ "$(cat "$tmp/out")" = $'x,y\n"a,b",2' ] || fail "csv quoting: $(cat "$tmp/out")"
+expect_exit 0 "params" "$dossier" query --db "$db" --format tsv --param n=41 "RETURN \$n + 1 AS v"
+[ "$(tail -1 "$tmp/out")" = "42" ] || fail "param: $(cat "$tmp/out")"
+printf 'RETURN 1 AS a;\nRETURN 2 AS b;\n' | "$dossier" query --db "$db" --format csv -f - >"$tmp/out" 2>"$tmp/err" || fail "script from stdin"
+[ "$(cat "$tmp/out")" = $'a\n1\nb\n2' ] || fail "script output: $(cat "$tmp/out")"
+
+expect_exit 1 "syntax error" "$dossier" query --db "$db" "MATCH (n RETURN n"
+grep -q "line 1, column" "$tmp/err" || fail "error without position: $(cat "$tmp/err")"
+grep -q "\^" "$tmp/err" || fail "error without caret"
+expect_exit 2 "usage: bad format" "$dossier" query --db "$db" --format xml "RETURN 1"
+expect_exit 2 "usage: unknown flag" "$dossier" query --bogus
+expect_exit 1 "missing database" "$dossier" query --db "$tmp/none.db" "RETURN 1"
+DOSSIER_DB="$db" "$dossier" query --format csv "MATCH (a:Article) RETURN count(a) AS n" >"$tmp/out" 2>&1 || fail "DOSSIER_DB"
+[ "$(tail -1 "$tmp/out")" = "5" ] || fail "DOSSIER_DB count: $(cat "$tmp/out")"
+
+expect_exit 0 "stats" "$dossier" stats --db "$db"
+expect_exit 0 "schema" "$dossier" schema --db "$db"
+grep -q "ACCUSES" "$tmp/out" || fail "schema lacks ACCUSES"
+
+# extract | ingest gives the same graph as build.
+"$dossier" extract "$src/data/seeds" >"$tmp/facts.jsonl" 2>"$tmp/err" || fail "extract"
+[ "$(wc -l <"$tmp/facts.jsonl")" -eq 5 ] || fail "extract lines: $(wc -l <"$tmp/facts.jsonl")"
+tac "$tmp/facts.jsonl" >"$tmp/reversed.jsonl"
+expect_exit 0 "ingest" "$dossier" ingest --db "$tmp/ingested.db" "$tmp/reversed.jsonl"
+dump='MATCH (a)-[r]->(b) RETURN labels(a) AS la, a.name AS an, type(r) AS t, r.kind AS k, labels(b) AS lb, b.name AS bn, b.kind AS bk ORDER BY la, an, t, k, lb, bn, bk'
+"$dossier" query --db "$db" --format csv "$dump" >"$tmp/a.csv" 2>&1
+"$dossier" query --db "$tmp/ingested.db" --format csv "$dump" >"$tmp/b.csv" 2>&1
+cmp -s "$tmp/a.csv" "$tmp/b.csv" || { fail "build and extract|ingest differ"; diff "$tmp/a.csv" "$tmp/b.csv" | head; }
+
+echo "bad" >"$tmp/bad.jsonl"
+expect_exit 1 "ingest of a bad line" "$dossier" ingest --db "$tmp/bad.db" "$tmp/bad.jsonl"
+grep -q "bad.jsonl:1" "$tmp/err" || fail "bad line not located: $(cat "$tmp/err")"
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "cli end-to-end: all checks passed"

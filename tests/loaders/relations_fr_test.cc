@@ -1,0 +1,75 @@
+// French relation patterns on invented sentences (GUIDELINES §5-§7).
+#include "relations_fixture.h"
+
+namespace dossier::loaders {
+namespace {
+
+using testing::RelationsOf;
+using Set = std::set<std::string>;
+
+TEST_CASE("fr: accuse X de espionnage; the beneficiary is no target") {
+  CHECK(RelationsOf("L'Ardenza accuse le groupe Nexacom d'espionnage au "
+                    "profit de la Borduria.", "fr", "ACCUSES") ==
+        Set{"ACCUSES Ardenza -> Nexacom (espionage)"});
+}
+
+TEST_CASE("fr: agentless passive and a denial without accuser give nothing") {
+  CHECK(RelationsOf("Nexacom a été accusé de fraude, ce que le groupe dément.",
+                    "fr", "ACCUSES").empty());
+  CHECK(RelationsOf("Nexacom a été accusé de fraude, ce que le groupe dément.",
+                    "fr", "DENIES").empty());
+}
+
+TEST_CASE("fr: passive with agent is active") {
+  CHECK(RelationsOf("Vantel a été accusée de piratage par la Vantalie.", "fr",
+                    "ACCUSES") == Set{"ACCUSES Vantalia -> Vantel (cyberattack)"});
+}
+
+TEST_CASE("fr: negation and hypothesis give nothing") {
+  CHECK(RelationsOf("L'Arcadie n'accuse pas Kestrel Systems d'espionnage.",
+                    "fr", "ACCUSES").empty());
+  CHECK(RelationsOf("Si un risque est avéré, l'Ardenza pourrait interdire "
+                    "Nexacom.", "fr", "BANS").empty());
+}
+
+TEST_CASE("fr: coordination gives one edge per party") {
+  CHECK(RelationsOf("L'Ardenza et la Vantalie ont accusé Red Lynx de "
+                    "cyberattaques.", "fr", "ACCUSES") ==
+        Set{"ACCUSES Ardenza -> Red Lynx (cyberattack)",
+            "ACCUSES Vantalia -> Red Lynx (cyberattack)"});
+  CHECK(RelationsOf("La Borduria interdit Nexacom, Vantel et Orin.", "fr",
+                    "BANS") == Set{"BANS Borduria -> Nexacom",
+                                   "BANS Borduria -> Vantel",
+                                   "BANS Borduria -> Orin"});
+}
+
+TEST_CASE("fr: a denial links the denier to the accuser, with the kind") {
+  Set rel = testing::Relations(
+      "L'Arcadie accuse Ostrava Labs de piratage. Ostrava Labs dément "
+      "fermement ces accusations.", "fr");
+  CHECK(rel.count("ACCUSES Arcadia -> Ostrava Labs (cyberattack)") == 1);
+  CHECK(rel.count("DENIES Ostrava Labs -> Arcadia (cyberattack)") == 1);
+}
+
+TEST_CASE("fr: nominal accusation with its author") {
+  Set rel = RelationsOf(
+      "Les accusations de piratage formulées par la Vantalie contre Ostrava "
+      "Labs sont « infondées », a répondu Ostrava Labs.", "fr", "ACCUSES");
+  CHECK(rel == Set{"ACCUSES Vantalia -> Ostrava Labs (cyberattack)"});
+}
+
+TEST_CASE("fr: an elliptical clause repeats the measure") {
+  Set rel = RelationsOf("L'Arcadie a exclu Nexacom de son réseau. Par la "
+                        "suite, l'Ardenza et la Borduria ont fait de même.",
+                        "fr", "BANS");
+  CHECK(rel == Set{"BANS Arcadia -> Nexacom", "BANS Ardenza -> Nexacom",
+                   "BANS Borduria -> Nexacom"});
+}
+
+TEST_CASE("fr: concern is not an accusation") {
+  CHECK(RelationsOf("L'Ardenza exprime des inquiétudes au sujet de Vantel.",
+                    "fr", "ACCUSES").empty());
+}
+
+}  // namespace
+}  // namespace dossier::loaders

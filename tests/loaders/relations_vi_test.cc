@@ -1,0 +1,50 @@
+// Vietnamese relation patterns on invented sentences (GUIDELINES §5-§7).
+#include "relations_fixture.h"
+
+namespace dossier::loaders {
+namespace {
+
+using testing::RelationsOf;
+using Set = std::set<std::string>;
+
+TEST_CASE("vi: cáo buộc with coordinated targets, bác bỏ links back") {
+  std::string text =
+      "Chính phủ Arcadia cáo buộc hai công ty Vantel và Orin vi phạm lệnh "
+      "cấm vận. Vantel bác bỏ cáo buộc.";
+  CHECK(RelationsOf(text, "vi", "ACCUSES") ==
+        Set{"ACCUSES Arcadia -> Vantel (sanctions_violation)",
+            "ACCUSES Arcadia -> Orin (sanctions_violation)"});
+  CHECK(RelationsOf(text, "vi", "DENIES") ==
+        Set{"DENIES Vantel -> Arcadia (sanctions_violation)"});
+}
+
+TEST_CASE("vi: bị cáo buộc without agent gives nothing") {
+  CHECK(RelationsOf("Nexacom bị cáo buộc làm gián điệp.", "vi", "ACCUSES")
+            .empty());
+}
+
+TEST_CASE("vi: concern by unnamed people gives nothing") {
+  CHECK(RelationsOf("Nhiều nhà hoạt động lo ngại ứng dụng Orin thu thập dữ "
+                    "liệu người dùng.", "vi", "ACCUSES").empty());
+}
+
+TEST_CASE("vi: cấm, and the ellipsis cũng làm tương tự") {
+  Set rel = RelationsOf("Arcadia cấm Kestrel Systems. Borduria cũng làm tương "
+                        "tự.", "vi", "BANS");
+  CHECK(rel == Set{"BANS Arcadia -> Kestrel Systems",
+                   "BANS Borduria -> Kestrel Systems"});
+}
+
+TEST_CASE("vi: có thể bị cấm nếu is hypothetical") {
+  CHECK(RelationsOf("Arcadia có thể cấm Nexacom nếu có bằng chứng.", "vi",
+                    "BANS").empty());
+}
+
+TEST_CASE("vi: theo X, a reported claim") {
+  CHECK(RelationsOf("Theo Kestrel Systems, Red Lynx đã phát tán mã độc.", "vi",
+                    "ACCUSES") ==
+        Set{"ACCUSES Kestrel Systems -> Red Lynx (cyberattack)"});
+}
+
+}  // namespace
+}  // namespace dossier::loaders
