@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "loaders/entities/gazetteer.h"
 #include "loaders/entities/recognize.h"
@@ -38,8 +39,34 @@ absl::StatusOr<graph::Facts> Extractor::Extract(const Document& doc) const {
   std::vector<Sentence> sentences = SplitSentences(doc.text, lang);
   std::vector<Mention> mentions =
       RecognizeEntities(*gazetteer_, doc, sentences);
-  facts.relations = ExtractRelations(doc.text, lang, sentences, mentions);
+  facts.relations =
+      ExtractRelations(doc.text, lang, sentences, mentions, gazetteer_.get());
   facts.entities = CollectEntities(doc, mentions);
+  // A state named only inside an organisation's name ("Bộ Ngoại giao Trung
+  // Quốc") is a relation target without a mention of its own: add it from
+  // the lexicon so every relation names an entity of the facts.
+  absl::flat_hash_set<std::string> keys;
+  for (const graph::FactEntity& e : facts.entities) keys.insert(e.key);
+  for (const graph::FactRelation& r : facts.relations) {
+    for (const std::string* key : {&r.source, &r.target}) {
+      if (keys.contains(*key)) continue;
+      const LexiconEntity* le = gazetteer_->lexicon().Find(*key);
+      if (le == nullptr) continue;
+      graph::FactEntity e;
+      e.key = le->key;
+      e.label = le->label;
+      e.name = le->name;
+      e.wikidata = le->wikidata;
+      e.kind = le->kind;
+      e.iso2 = le->iso2;
+      keys.insert(e.key);
+      facts.entities.push_back(std::move(e));
+    }
+  }
+  // Relations whose entities are still unknown are dropped.
+  std::erase_if(facts.relations, [&](const graph::FactRelation& r) {
+    return !keys.contains(r.source) || !keys.contains(r.target);
+  });
   return facts;
 }
 
@@ -52,8 +79,8 @@ absl::StatusOr<ExtractPathResult> Extractor::ExtractPath(
   for (const Document& doc : read->docs) {
     absl::StatusOr<graph::Facts> facts = Extract(doc);
     if (!facts.ok()) {
-      out.problems.push_back(absl::StrCat(doc.meta.path, ": ",
-                                          std::string(facts.status().message())));
+      out.problems.push_back(absl::StrCat(
+          doc.meta.path, ": ", std::string(facts.status().message())));
       continue;
     }
     out.facts.push_back(std::move(*facts));

@@ -20,8 +20,8 @@ using Tuple = std::tuple<std::string, std::string, std::string, std::string>;
 // Folded name without a leading article, for matching names.
 std::string NameKey(std::string_view name) {
   std::string f = graph::FoldKey(name);
-  for (std::string_view art : {"the ", "le ", "la ", "les ", "l'", "l ",
-                               "des ", "du "}) {
+  for (std::string_view art :
+       {"the ", "le ", "la ", "les ", "l'", "l ", "des ", "du "}) {
     if (f.size() > art.size() && f.compare(0, art.size(), art) == 0) {
       return f.substr(art.size());
     }
@@ -83,8 +83,10 @@ bool HasKind(std::string_view type) {
 void Count(const std::set<Tuple>& pred, const std::set<Tuple>& gold,
            Score* score) {
   for (const Tuple& t : pred) {
-    if (gold.count(t)) ++score->tp;
-    else ++score->fp;
+    if (gold.count(t))
+      ++score->tp;
+    else
+      ++score->fp;
   }
   for (const Tuple& t : gold) {
     if (!pred.count(t)) ++score->fn;
@@ -100,13 +102,15 @@ absl::StatusOr<EvalReport> Evaluate(const Extractor& extractor,
   if (!content.ok()) return content.status();
   absl::StatusOr<std::vector<GoldDocument>> gold = ParseGold(*content);
   if (!gold.ok()) return gold.status();
-  std::string dir = articles_dir.empty() ? "data/seeds" : std::string(articles_dir);
+  std::string dir =
+      articles_dir.empty() ? "data/seeds" : std::string(articles_dir);
 
   EvalReport report;
   for (const GoldDocument& g : *gold) {
     ++report.documents;
-    std::string name = !g.doc.empty() ? g.doc : !g.id.empty() ? g.id
-                       : absl::StrCat("#", report.documents);
+    std::string name = !g.doc.empty()  ? g.doc
+                       : !g.id.empty() ? g.id
+                                       : absl::StrCat("#", report.documents);
     // The document.
     Document doc;
     bool ok = true;
@@ -119,7 +123,8 @@ absl::StatusOr<EvalReport> Evaluate(const Extractor& extractor,
       absl::StatusOr<ReadResult> read = ReadPath(path);
       if (!read.ok() || read->docs.empty()) {
         report.problems.push_back(absl::StrCat(
-            name, ": ", read.ok() ? "no article" : std::string(read.status().message())));
+            name, ": ",
+            read.ok() ? "no article" : std::string(read.status().message())));
         ok = false;
       } else {
         doc = std::move(read->docs.front());
@@ -169,8 +174,10 @@ absl::StatusOr<EvalReport> Evaluate(const Extractor& extractor,
     for (const Tuple& t : pred_all) types.insert(std::get<0>(t));
     for (const std::string& type : types) {
       std::set<Tuple> p, q;
-      for (const Tuple& t : pred_all) if (std::get<0>(t) == type) p.insert(t);
-      for (const Tuple& t : gold_all) if (std::get<0>(t) == type) q.insert(t);
+      for (const Tuple& t : pred_all)
+        if (std::get<0>(t) == type) p.insert(t);
+      for (const Tuple& t : gold_all)
+        if (std::get<0>(t) == type) q.insert(t);
       Count(p, q, &report.by_type[type]);
     }
     for (const Tuple& t : pred_all) {
@@ -194,10 +201,11 @@ absl::StatusOr<EvalReport> Evaluate(const Extractor& extractor,
 std::string FormatReport(const EvalReport& report, bool verbose) {
   std::string out;
   auto line = [&](std::string_view what, const Score& s) {
-    absl::StrAppend(&out, absl::StrFormat(
-                              "%-24s P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)\n",
-                              std::string(what), s.Precision(), s.Recall(),
-                              s.F1(), s.tp, s.fp, s.fn));
+    absl::StrAppend(
+        &out,
+        absl::StrFormat("%-24s P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)\n",
+                        std::string(what), s.Precision(), s.Recall(), s.F1(),
+                        s.tp, s.fp, s.fn));
   };
   absl::StrAppend(&out, "documents: ", report.documents, "\n");
   for (const std::string& p : report.problems) {
@@ -211,9 +219,9 @@ std::string FormatReport(const EvalReport& report, bool verbose) {
     auto list = [&](std::string_view title, const std::vector<EvalError>& v) {
       absl::StrAppend(&out, std::string(title), ":\n");
       for (const EvalError& e : v) {
-        absl::StrAppend(&out, "  [", e.doc, "] ", e.type, " ", e.source,
-                        " -> ", e.target, e.kind.empty() ? "" : " (",
-                        e.kind, e.kind.empty() ? "" : ")", "\n      | ",
+        absl::StrAppend(&out, "  [", e.doc, "] ", e.type, " ", e.source, " -> ",
+                        e.target, e.kind.empty() ? "" : " (", e.kind,
+                        e.kind.empty() ? "" : ")", "\n      | ",
                         e.evidence.substr(0, 300), "\n");
       }
     };

@@ -46,11 +46,11 @@ struct EvalError {
 // What Evaluate found.
 struct EvalReport {
   int documents = 0;
-  std::vector<std::string> problems;      // Documents that could not run.
-  std::map<std::string, Score> by_type;   // Per relation type.
-  Score overall;                          // Every type, kinds included.
-  Score accuses_pairs;                    // Who accused whom: (source, target).
-  Score accuses_with_kind;                // (source, target, kind).
+  std::vector<std::string> problems;     // Documents that could not run.
+  std::map<std::string, Score> by_type;  // Per relation type.
+  Score overall;                         // Every type, kinds included.
+  Score accuses_pairs;                   // Who accused whom: (source, target).
+  Score accuses_with_kind;               // (source, target, kind).
   std::vector<EvalError> false_positives;
   std::vector<EvalError> false_negatives;
 };

@@ -7,15 +7,19 @@ namespace {
 
 bool IsDeterminerOrFiller(std::string_view w) {
   static constexpr std::string_view kFiller[] = {
-      "le", "la", "les", "l", "un", "une", "des", "du", "the", "a", "an",
-      "its", "his", "her", "their", "son", "sa", "ses", "leur", "leurs",
-      "nhom", "cong", "ty", "tap", "doan", "cac", "nhung", "hai", "ca",
-      "both", "also", "aussi", "egalement", "formally", "officiellement",
-      "publiquement", "publicly", "already", "deja", "ensuite", "then",
-      "group", "groupe", "firm", "firme", "company", "societe", "entreprise",
-      "gang", "hacker", "hackers", "pirates", "programmer", "national",
-      "resident", "nationals", "chipmaker", "partner", "partenaire",
-      "associate", "leader", "chef"};
+      "le",           "la",        "les",        "l",          "un",
+      "une",          "des",       "du",         "the",        "a",
+      "an",           "its",       "his",        "her",        "their",
+      "son",          "sa",        "ses",        "leur",       "leurs",
+      "nhom",         "cong",      "ty",         "tap",        "doan",
+      "cac",          "nhung",     "hai",        "ca",         "both",
+      "also",         "aussi",     "egalement",  "formally",   "officiellement",
+      "publiquement", "publicly",  "already",    "deja",       "ensuite",
+      "then",         "group",     "groupe",     "firm",       "firme",
+      "company",      "societe",   "entreprise", "gang",       "hacker",
+      "hackers",      "pirates",   "programmer", "national",   "resident",
+      "nationals",    "chipmaker", "partner",    "partenaire", "associate",
+      "leader",       "chef"};
   for (std::string_view f : kFiller) {
     if (w == f) return true;
   }
@@ -71,9 +75,8 @@ bool CoordinationGap(const RelationContext& ctx, size_t a, size_t b,
       continue;
     }
     if (IsDeterminerOrFiller(t.folded) || t.folded == "dont" ||
-        t.folded == "including" || t.folded == "among" ||
-        t.folded == "them" || t.folded == "notamment" ||
-        t.folded == "gom") {
+        t.folded == "including" || t.folded == "among" || t.folded == "them" ||
+        t.folded == "notamment" || t.folded == "gom") {
       ++filler;
       ++i;
       continue;
@@ -97,8 +100,7 @@ bool CoordinationGap(const RelationContext& ctx, size_t a, size_t b,
 
 }  // namespace
 
-std::vector<int> CoordinatedRight(const RelationContext& ctx, size_t s,
-                                  int m) {
+std::vector<int> CoordinatedRight(const RelationContext& ctx, size_t s, int m) {
   std::vector<int> out = {m};
   size_t end = ctx.SentenceEnd(s);
   size_t pos = ctx.MentionLast(m);
@@ -136,8 +138,8 @@ std::vector<int> SubjectsBefore(const RelationContext& ctx, size_t s,
                                 size_t trigger, size_t max_words) {
   size_t start = ctx.ClauseStart(s, trigger);
   int found = -1;
-  bool comma_seen = false;   // A comma between the scan and the trigger.
-  bool found_comma = false;  // A comma between `found` and the trigger.
+  bool comma_seen = false;      // A comma between the scan and the trigger.
+  bool found_comma = false;     // A comma between `found` and the trigger.
   bool genitive_found = false;  // `found` follows de/of/của.
   bool skipped_genitive = false;
   size_t words = 0;
@@ -221,12 +223,12 @@ std::vector<int> SubjectsBefore(const RelationContext& ctx, size_t s,
   return out;
 }
 
-std::vector<int> ObjectsAfter(const RelationContext& ctx, size_t s,
-                              size_t from, size_t window) {
+std::vector<int> ObjectsAfter(const RelationContext& ctx, size_t s, size_t from,
+                              size_t window) {
   size_t end = ctx.ClauseEnd(s, from);
   // "sanctioned two entities: X, ...": a colon announces the objects.
-  if (end < ctx.SentenceEnd(s) && ctx.IsPunct(end, ":") && end + 1 < ctx.SentenceEnd(s) &&
-      ctx.MentionAt(end + 1) >= 0) {
+  if (end < ctx.SentenceEnd(s) && ctx.IsPunct(end, ":") &&
+      end + 1 < ctx.SentenceEnd(s) && ctx.MentionAt(end + 1) >= 0) {
     end = ctx.ClauseEnd(s, end + 1);
   }
   size_t words = 0;
@@ -244,8 +246,7 @@ std::vector<int> ObjectsAfter(const RelationContext& ctx, size_t s,
   return {};
 }
 
-std::vector<int> AgentAfter(const RelationContext& ctx, size_t s,
-                            size_t from) {
+std::vector<int> AgentAfter(const RelationContext& ctx, size_t s, size_t from) {
   size_t end = ctx.ClauseEnd(s, from);
   for (size_t i = from; i < end && i < from + 12; ++i) {
     if (ctx.MentionAt(i) >= 0) continue;

@@ -23,8 +23,8 @@ std::vector<int> SubjectsBefore(const RelationContext& ctx, size_t s,
 // The actor mentions that are the objects of a trigger ending at token
 // `from` (exclusive of it): the first actor within `window` words on its
 // right in the clause, extended to the parties coordinated with it.
-std::vector<int> ObjectsAfter(const RelationContext& ctx, size_t s,
-                              size_t from, size_t window = 6);
+std::vector<int> ObjectsAfter(const RelationContext& ctx, size_t s, size_t from,
+                              size_t window = 6);
 
 // The agent of a passive: the actors after the first agent preposition
 // (par/by/bởi) within the clause after `from`. Empty when there is none.

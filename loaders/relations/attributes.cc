@@ -1,6 +1,7 @@
 #include "loaders/relations/attributes.h"
 
 #include "absl/strings/match.h"
+#include "loaders/entities/gazetteer.h"
 
 namespace dossier::loaders {
 namespace {
@@ -65,12 +66,35 @@ size_t WordsBetween(const RelationContext& ctx, size_t a, size_t b) {
 void Add(std::vector<FoundRelation>* out, RelationType type, int source,
          int target, size_t s) {
   if (source < 0 || target < 0) return;
-  out->push_back({type, source, target, "", s});
+  out->push_back({type, source, target, "", s, ""});
+}
+
+// The home state named inside the organisation's own mention ("Bộ Ngoại
+// giao Trung Quốc", "Chinese foreign ministry", "the Australian Federal
+// Police"), as a State key, or "".
+std::string StateInsideName(const RelationContext& ctx, int org) {
+  const Mention& m = ctx.mentions()[org];
+  if (ctx.gazetteer() == nullptr || m.home_state_key.empty()) return "";
+  std::string_view surface = ctx.text().substr(m.begin, m.end - m.begin);
+  for (const Mention& inner : ctx.gazetteer()->Match(surface)) {
+    if (inner.label == "State" && inner.key == m.home_state_key &&
+        inner.end - inner.begin < surface.size()) {
+      return inner.key;
+    }
+  }
+  return "";
 }
 
 void BasedIn(const RelationContext& ctx, size_t s, int org,
              std::vector<FoundRelation>* out) {
   size_t first = ctx.MentionFirst(org), last = ctx.MentionLast(org);
+  std::string inside = StateInsideName(ctx, org);
+  if (!inside.empty()) {
+    FoundRelation r{RelationType::kBasedIn, org, org, "", s, ""};
+    r.target_key = inside;  // Named only inside the organisation's name.
+    out->push_back(std::move(r));
+    return;
+  }
   size_t b = ctx.SentenceBegin(s), e = ctx.SentenceEnd(s);
   // After: "le géant chinois", "Bộ Công Thương Việt Nam", "X của Mỹ",
   // "X de la Chine" (at most two words between, no punctuation).
@@ -135,7 +159,8 @@ void Apposition(const RelationContext& ctx, size_t s, int org,
     size_t j = pos;
     if (ctx.IsPunct(j, ",")) ++j;
     size_t len = 0;
-    if (j < e && ctx.MentionAt(j) < 0 && ctx.CueAt(Cue::kCoordinator, j, &len)) {
+    if (j < e && ctx.MentionAt(j) < 0 &&
+        ctx.CueAt(Cue::kCoordinator, j, &len)) {
       j += len;
     }
     if (j == pos || j >= e) break;
@@ -186,7 +211,8 @@ void DemonymList(const RelationContext& ctx, size_t s, int dem,
     j = ctx.MentionLast(m);
     size_t len = 0;
     if (j < e && ctx.IsPunct(j, ",")) ++j;
-    if (j < e && ctx.MentionAt(j) < 0 && ctx.CueAt(Cue::kCoordinator, j, &len)) {
+    if (j < e && ctx.MentionAt(j) < 0 &&
+        ctx.CueAt(Cue::kCoordinator, j, &len)) {
       j += len;
     }
   }
@@ -204,7 +230,12 @@ void LocatedIn(const RelationContext& ctx, size_t s, int m,
   size_t i = last;
   if (ctx.IsPunct(i, ",")) ++i;
   bool base_cue = false;
-  for (size_t k = i; k < e && k < i + 4; ++k) {
+  // "X, une start-up américaine ... basée à Y", "X là một công ty công
+  // nghệ có trụ sở tại Y": the base cue may close a description of X.
+  for (size_t k = i; k < e && k < i + 10; ++k) {
+    int other = ctx.MentionAt(k);
+    if (other >= 0 && !ctx.mentions()[other].is_demonym) break;
+    if (ctx.IsClauseStop(k)) break;
     if (ctx.CueAt(Cue::kLocative, k, &len) && len >= 2) {
       base_cue = true;
       i = k + len;
@@ -227,10 +258,13 @@ void LocatedIn(const RelationContext& ctx, size_t s, int m,
     size_t j = last;
     bool comma = ctx.IsPunct(j, ",");
     if (comma) ++j;
-    if (j < e && !comma && ctx.CueAt(Cue::kLocative, j, &len)) j += len;
+    if (j < e && !comma && ctx.CueAt(Cue::kLocative, j, &len))
+      j += len;
     else if (!comma && j < e && ctx.CueAt(Cue::kGenitive, j, &len) &&
-             mm.label == "Place") j += len;
-    else if (!comma) return;
+             mm.label == "Place")
+      j += len;
+    else if (!comma)
+      return;
     if (j < e && (ctx.tok(j).folded == "la" || ctx.tok(j).folded == "le" ||
                   ctx.tok(j).folded == "l" || ctx.tok(j).folded == "the")) {
       ++j;
@@ -312,7 +346,9 @@ void WorksFor(const RelationContext& ctx, size_t s, int person,
     Add(out, RelationType::kWorksFor, person, org, s);
     return;
   }
-  if (state >= 0 && state_title) {
+  // A state title with its state; a spokesman or adviser of a state or
+  // of its seat ("Kremlin spokesman", "White House adviser").
+  if (state >= 0 && (state_title || (org_title && org < 0))) {
     Add(out, RelationType::kWorksFor, person, state, s);
     return;
   }
@@ -362,7 +398,8 @@ void FindAttributes(const RelationContext& ctx, size_t s,
     if (IsPlaceLike(ctx, m)) BasedModifier(ctx, s, m, out);
     if (mm.label == "Person") WorksFor(ctx, s, m, out);
     i = ctx.MentionLast(m);
-    if (i <= static_cast<size_t>(ctx.MentionFirst(m))) i = ctx.MentionFirst(m) + 1;
+    if (i <= static_cast<size_t>(ctx.MentionFirst(m)))
+      i = ctx.MentionFirst(m) + 1;
   }
 }
 

@@ -4,21 +4,23 @@ namespace dossier::loaders {
 namespace {
 
 bool IsModifierWord(std::string_view w) {
-  return w == "based" || w == "backed" || w == "sponsored" ||
-         w == "linked" || w == "registered" || w == "owned" ||
-         w == "born" || w == "made" || w == "controlled";
+  return w == "based" || w == "backed" || w == "sponsored" || w == "linked" ||
+         w == "registered" || w == "owned" || w == "born" || w == "made" ||
+         w == "controlled";
 }
 
 }  // namespace
 
 RelationContext::RelationContext(std::string_view text, std::string_view lang,
                                  std::span<const Sentence> sentences,
-                                 std::span<const Mention> mentions)
+                                 std::span<const Mention> mentions,
+                                 const Gazetteer* gazetteer)
     : text_(text),
       lang_(lang),
       sentences_(sentences),
       mentions_(mentions),
       tables_(&TablesFor(lang)),
+      gazetteer_(gazetteer),
       doc_(TokenizeDocument(text, lang, sentences, mentions)) {}
 
 bool RelationContext::CueAt(Cue cue, size_t i, size_t* len) const {
@@ -37,8 +39,8 @@ bool RelationContext::IsPunct(size_t i, std::string_view mark) const {
 bool RelationContext::IsClauseStop(size_t i) const {
   if (doc_.tokens[i].word) return false;
   std::string_view f = doc_.tokens[i].folded;
-  return f == ";" || f == ":" || f == "(" || f == ")" || f == "." ||
-         f == "?" || f == "!";
+  return f == ";" || f == ":" || f == "(" || f == ")" || f == "." || f == "?" ||
+         f == "!";
 }
 
 bool RelationContext::IsActor(int m) const {

@@ -17,6 +17,8 @@
 
 namespace dossier::loaders {
 
+class Gazetteer;
+
 // One relation found, before it becomes a graph::FactRelation.
 struct FoundRelation {
   RelationType type;
@@ -24,14 +26,22 @@ struct FoundRelation {
   int target = -1;  // Mention index.
   std::string kind;
   size_t sentence = 0;
+  // When not empty, the target's entity key in place of mention `target`'s
+  // (a state named only inside an organisation's mention).
+  std::string target_key;
 };
 
 // The document as the passes see it.
 class RelationContext {
  public:
+  // `gazetteer` may be null (no look inside organisation names).
   RelationContext(std::string_view text, std::string_view lang,
                   std::span<const Sentence> sentences,
-                  std::span<const Mention> mentions);
+                  std::span<const Mention> mentions,
+                  const Gazetteer* gazetteer = nullptr);
+
+  // The gazetteer, or null.
+  const Gazetteer* gazetteer() const { return gazetteer_; }
 
   std::string_view text() const { return text_; }
   std::string_view lang() const { return lang_; }
@@ -81,6 +91,7 @@ class RelationContext {
   std::span<const Sentence> sentences_;
   std::span<const Mention> mentions_;
   const CompiledTables* tables_;
+  const Gazetteer* gazetteer_;
   DocumentTokens doc_;
 };
 

@@ -134,7 +134,8 @@ std::vector<int> DocumentPass::Subject(size_t s, size_t at) {
          (ctx_.CueAt(Cue::kPassiveAux, j - 1) ||
           IsAdverb(ctx_.tok(j - 1).folded) || ctx_.tok(j - 1).folded == "a" ||
           ctx_.tok(j - 1).folded == "has" || ctx_.tok(j - 1).folded == "had" ||
-          ctx_.tok(j - 1).folded == "ont" || ctx_.tok(j - 1).folded == "have")) {
+          ctx_.tok(j - 1).folded == "ont" ||
+          ctx_.tok(j - 1).folded == "have")) {
     --j;
   }
   size_t len = 0;
@@ -156,6 +157,16 @@ std::vector<int> DocumentPass::Subject(size_t s, size_t at) {
       std::vector<int> prev = SubjectsBefore(ctx_, s, h.begin);
       if (!prev.empty()) return prev;
     }
+    // No verb of ours before it: the first party of the clause.
+    for (size_t i = ctx_.ClauseStart(s, at - 1); i < at; ++i) {
+      int m = ctx_.MentionAt(i);
+      if (m < 0) continue;
+      if (ctx_.IsActor(m) && !ctx_.IsBareDemonym(m) &&
+          !ctx_.IsLocativeOrModifier(m)) {
+        return {m};
+      }
+      i = ctx_.MentionLast(m) - 1;
+    }
   }
   if (coordinated || pronoun) {
     // The first verb of the sentence with a subject (the main clause).
@@ -168,6 +179,11 @@ std::vector<int> DocumentPass::Subject(size_t s, size_t at) {
   }
   std::vector<int> subj = SubjectsBefore(ctx_, s, at);
   if (!subj.empty()) return subj;
+  // "both men belonged to", "nhóm này đã": an anaphor as the subject.
+  for (size_t back = 2; back <= 4 && back <= at - b; ++back) {
+    std::vector<int> a = Anaphor(at - back, {});
+    if (!a.empty()) return a;
+  }
   size_t start = ctx_.ClauseStart(s, at);
   for (size_t i = start; i < at; ++i) {
     if (ctx_.MentionAt(i) >= 0) continue;
@@ -190,7 +206,7 @@ bool DocumentPass::IsAdverb(std::string_view f) {
 }
 
 std::string DocumentPass::Kind(size_t s, const Hit& hit,
-                 const std::vector<int>& targets) const {
+                               const std::vector<int>& targets) const {
   size_t e = ctx_.SentenceEnd(s);
   size_t from = hit.end;
   for (int t : targets) from = std::max(from, ctx_.MentionLast(t));
@@ -230,7 +246,8 @@ std::string DocumentPass::Kind(size_t s, const Hit& hit,
 // to the targets of the latest relation, a singular one to the latest
 // organisation (a person for "ce dernier"/"the latter") named before it
 // that is not among `exclude`.
-std::vector<int> DocumentPass::Anaphor(size_t i, const std::vector<int>& exclude) const {
+std::vector<int> DocumentPass::Anaphor(size_t i,
+                                       const std::vector<int>& exclude) const {
   size_t len = 0;
   if (ctx_.CueAt(Cue::kAnaphorPlural, i, &len)) {
     for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
@@ -257,8 +274,9 @@ std::vector<int> DocumentPass::Anaphor(size_t i, const std::vector<int>& exclude
 }
 
 // The first anaphor within `window` words after `from` in the clause.
-std::vector<int> DocumentPass::AnaphorAfter(size_t s, size_t from, size_t window,
-                              const std::vector<int>& exclude) const {
+std::vector<int> DocumentPass::AnaphorAfter(
+    size_t s, size_t from, size_t window,
+    const std::vector<int>& exclude) const {
   size_t end = ctx_.ClauseEnd(s, from);
   size_t words = 0;
   for (size_t i = from; i < end && words < window; ++i) {
@@ -272,15 +290,16 @@ std::vector<int> DocumentPass::AnaphorAfter(size_t s, size_t from, size_t window
 }
 
 void DocumentPass::Emit(RelationType type, const std::vector<int>& sources,
-          const std::vector<int>& targets, std::string kind, size_t s) {
+                        const std::vector<int>& targets, std::string kind,
+                        size_t s) {
   Event ev{type, {}, {}, std::move(kind), s};
   for (int src : sources) {
     for (int tgt : targets) {
       if (SameEntity(ctx_, src, tgt)) continue;
       if (!Admissible(type, src, tgt)) continue;
-      bool kinded = type == RelationType::kAccuses ||
-                    type == RelationType::kDenies;
-      found_.push_back({type, src, tgt, kinded ? ev.kind : "", s});
+      bool kinded =
+          type == RelationType::kAccuses || type == RelationType::kDenies;
+      found_.push_back({type, src, tgt, kinded ? ev.kind : "", s, ""});
       if (!Contains(ctx_, ev.sources, src)) ev.sources.push_back(src);
       if (!Contains(ctx_, ev.targets, tgt)) ev.targets.push_back(tgt);
     }

@@ -39,11 +39,14 @@ struct Event {
   size_t sentence = 0;
 };
 
+// True when mentions `a` and `b` name the same entity.
 inline bool SameEntity(const RelationContext& ctx, int a, int b) {
   return ctx.mentions()[a].key == ctx.mentions()[b].key;
 }
 
-inline bool Contains(const RelationContext& ctx, const std::vector<int>& v, int m) {
+// True when one of the mentions `v` names the entity of mention `m`.
+inline bool Contains(const RelationContext& ctx, const std::vector<int>& v,
+                     int m) {
   for (int x : v) {
     if (SameEntity(ctx, x, m)) return true;
   }
@@ -143,6 +146,11 @@ class DocumentPass {
 
   void Nominal(size_t s, const Hit& hit, bool object_of_denial);
 
+  // A nominal accusation without an author inside a participle clause:
+  // "X a rompu avec Y, invoquant de forts soupçons ...", "X dropped Y,
+  // citing allegations of ..." → X accuses Y.
+  void ParticipleNominal(size_t s, const Hit& hit);
+
   // A claim whose content names a wrongdoing: "X affirme que Y ...", "X
   // cho rằng Y ...", "X said Y was responsible for the hack".
   void Claim(size_t s, const Hit& hit);
@@ -183,10 +191,10 @@ class DocumentPass {
   std::vector<FoundRelation> found_;
   std::vector<Event> events_;
   std::vector<Event> accused_;  // Accusations, named accusers or not.
-  std::vector<Hit> hits_;  // The triggers of the current sentence.
+  std::vector<Hit> hits_;       // The triggers of the current sentence.
   int last_actor_ = -1;
   int previous_actor_ = -1;  // last_actor_ when the sentence began.
-  size_t limit_ = 0;  // Where the current trigger's claim content ends.
+  size_t limit_ = 0;         // Where the current trigger's claim content ends.
   std::vector<int> explicit_accusers_;  // Authors named by this sentence.
   std::map<std::string, std::pair<int, int>> counts_;  // key → (mention, n)
 };

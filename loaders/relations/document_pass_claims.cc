@@ -1,9 +1,8 @@
-#include "loaders/relations/document_pass.h"
-
 #include <algorithm>
 
 #include "loaders/relations/arguments.h"
 #include "loaders/relations/attributes.h"
+#include "loaders/relations/document_pass.h"
 
 namespace dossier::loaders {
 
@@ -56,10 +55,48 @@ std::vector<int> DocumentPass::NominalAuthor(size_t s, const Hit& hit) const {
   return {};
 }
 
+void DocumentPass::ParticipleNominal(size_t s, const Hit& hit) {
+  size_t b = ctx_.SentenceBegin(s);
+  size_t p = hit.begin;
+  for (size_t back = 1; back <= 4 && back <= hit.begin - b; ++back) {
+    size_t i = hit.begin - back;
+    std::string_view w = ctx_.tok(i).folded;
+    bool participle = (ctx_.lang() == "fr" && w.ends_with("ant")) ||
+                      (ctx_.lang() == "en" && w.ends_with("ing"));
+    if (participle && i > b && ctx_.IsPunct(i - 1, ",")) {
+      p = i;
+      break;
+    }
+  }
+  if (p == hit.begin) return;
+  std::vector<int> sources = Subject(s, p);
+  if (sources.empty()) return;
+  // The main clause's last party before the comma.
+  int target = -1;
+  for (size_t i = p - 1; i > b;) {
+    --i;
+    int m = ctx_.MentionAt(i);
+    if (m < 0) continue;
+    i = ctx_.MentionFirst(m);
+    if (ctx_.IsActor(m) && !ctx_.IsBareDemonym(m) &&
+        !Contains(ctx_, sources, m)) {
+      target = m;
+    }
+    break;
+  }
+  if (target < 0) return;
+  std::string_view kind = ctx_.KindIn(hit.end, ctx_.SentenceEnd(s));
+  Emit(RelationType::kAccuses, sources, {target},
+       std::string(kind.empty() ? "other" : kind), s);
+}
+
 void DocumentPass::Nominal(size_t s, const Hit& hit, bool object_of_denial) {
   if (IsNegatedOrHypothetical(ctx_, s, hit.begin, hit.end)) return;
   std::vector<int> sources = NominalAuthor(s, hit);
-  if (sources.empty()) return;
+  if (sources.empty()) {
+    ParticipleNominal(s, hit);
+    return;
+  }
   std::vector<int> targets;
   // "contre/against X".
   size_t end = ctx_.ClauseEnd(s, hit.end);
@@ -96,22 +133,21 @@ void DocumentPass::Claim(size_t s, const Hit& hit) {
   size_t b = ctx_.SentenceBegin(s);
   if (hit.begin >= b + 4 && ctx_.CueAt(Cue::kPronoun, hit.begin - 1) &&
       ctx_.CueAt(Cue::kRelative, hit.begin - 2) &&
-      ctx_.IsPunct(hit.begin - 3, ",") &&
-      ctx_.MentionAt(hit.begin - 4) >= 0) {
+      ctx_.IsPunct(hit.begin - 3, ",") && ctx_.MentionAt(hit.begin - 4) >= 0) {
     int antecedent = ctx_.MentionAt(hit.begin - 4);
     std::string_view kind = ctx_.KindIn(hit.end, std::max(limit_, hit.end));
     if (!kind.empty() && ctx_.IsActor(antecedent) &&
         !Contains(ctx_, sources, antecedent)) {
-      Emit(RelationType::kAccuses, sources, {antecedent}, std::string(kind),
-           s);
+      Emit(RelationType::kAccuses, sources, {antecedent}, std::string(kind), s);
     }
     return;
   }
   ClaimContent(s, hit.end, sources, hit);
 }
 
-void DocumentPass::ClaimContent(size_t s, size_t from, const std::vector<int>& sources,
-                  const Hit& hit) {
+void DocumentPass::ClaimContent(size_t s, size_t from,
+                                const std::vector<int>& sources,
+                                const Hit& hit) {
   size_t e = std::max(limit_, from);
   std::string_view kind = ctx_.KindIn(from, e);
   if (kind.empty()) kind = hit.row->kind;
@@ -122,8 +158,8 @@ void DocumentPass::ClaimContent(size_t s, size_t from, const std::vector<int>& s
     if (ctx_.CueAt(Cue::kNegation, i) || ctx_.CueAt(Cue::kConcern, i) ||
         ctx_.CueAt(Cue::kHypothesis, i)) {
       if (ctx_.tok(i).folded == "pourraient" ||
-          ctx_.tok(i).folded == "pourrait" ||
-          ctx_.tok(i).folded == "could" || ctx_.tok(i).folded == "may") {
+          ctx_.tok(i).folded == "pourrait" || ctx_.tok(i).folded == "could" ||
+          ctx_.tok(i).folded == "may") {
         continue;  // Modality inside a real claim.
       }
       return;
@@ -237,8 +273,21 @@ bool DocumentPass::PostposedClaim(size_t s, const Hit& hit) {
     if (ctx_.IsActor(m) && !ctx_.IsBareDemonym(m) &&
         !Contains(ctx_, sources, m)) {
       Emit(RelationType::kAccuses, sources, {m}, std::string(kind), s);
-      return true;
+      break;
     }
+  }
+  // "... Y, dont il a été prouvé qu'elle ... génocide": the antecedent of
+  // the relative clause that holds the wrongdoing is accused too.
+  for (size_t r = kind_at; r > b + 2;) {
+    --r;
+    if (ctx_.MentionAt(r) >= 0 || !ctx_.CueAt(Cue::kRelative, r)) continue;
+    if (!ctx_.IsPunct(r - 1, ",")) continue;
+    int m = ctx_.MentionAt(r - 2);
+    if (m >= 0 && ctx_.IsActor(m) && !ctx_.IsBareDemonym(m) &&
+        !Contains(ctx_, sources, m)) {
+      Emit(RelationType::kAccuses, sources, {m}, std::string(kind), s);
+    }
+    break;
   }
   return true;
 }

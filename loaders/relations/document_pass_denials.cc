@@ -1,9 +1,8 @@
-#include "loaders/relations/document_pass.h"
-
 #include <algorithm>
 
 #include "loaders/relations/arguments.h"
 #include "loaders/relations/attributes.h"
+#include "loaders/relations/document_pass.h"
 
 namespace dossier::loaders {
 
@@ -101,7 +100,8 @@ void DocumentPass::Denial(size_t s, const Hit& hit) {
   last_actor_ = deniers.front();
 }
 
-bool DocumentPass::Related(const Event& ev, const std::vector<int>& deniers) const {
+bool DocumentPass::Related(const Event& ev,
+                           const std::vector<int>& deniers) const {
   for (int d : deniers) {
     if (Contains(ctx_, ev.sources, d)) return false;
     const Mention& dm = ctx_.mentions()[d];
@@ -126,10 +126,9 @@ bool DocumentPass::NamesAccusation(size_t s, const Hit& hit) const {
     std::string_view f = ctx_.tok(i).folded;
     if (f.starts_with("accusation") || f.starts_with("allegation") ||
         f == "charges" || f == "implication" || f == "role" ||
-        f == "involvement" || f == "cao" || f == "buoc" ||
-        f == "infondees" || f == "infondee" || f == "baseless" ||
-        f == "tout" || f == "any" || f == "absurdes" ||
-        f == "agissements" || f == "out" || f == "loi") {
+        f == "involvement" || f == "cao" || f == "buoc" || f == "infondees" ||
+        f == "infondee" || f == "baseless" || f == "tout" || f == "any" ||
+        f == "absurdes" || f == "agissements" || f == "out" || f == "loi") {
       return true;
     }
   }

@@ -1,15 +1,15 @@
-#include "loaders/relations/document_pass.h"
-
 #include <algorithm>
 
 #include "loaders/relations/arguments.h"
 #include "loaders/relations/attributes.h"
+#include "loaders/relations/document_pass.h"
 
 namespace dossier::loaders {
 
 // Vietnamese passive with its agent inside: "bị X cáo buộc", "được X
 // hậu thuẫn" → the agent X; "bị cáo buộc" (no agent) → nothing.
-bool DocumentPass::VietnamesePassive(size_t s, const Hit& hit, std::vector<int>* agent) {
+bool DocumentPass::VietnamesePassive(size_t s, const Hit& hit,
+                                     std::vector<int>* agent) {
   if (ctx_.lang() != "vi") return false;
   size_t b = ctx_.SentenceBegin(s);
   for (size_t back = 1; back <= 6 && back <= hit.begin - b; ++back) {
@@ -48,10 +48,10 @@ void DocumentPass::Active(size_t s, const Hit& hit) {
   }
   std::vector<int> sources, targets;
   std::vector<int> vi_agent;
-  bool passive = IsPassive(ctx_, s, hit.begin) ||
-                 (hit.end < ctx_.SentenceEnd(s) &&
-                  ctx_.MentionAt(hit.end) < 0 &&
-                  ctx_.CueAt(Cue::kAgent, hit.end));
+  bool passive =
+      IsPassive(ctx_, s, hit.begin) ||
+      (hit.end < ctx_.SentenceEnd(s) && ctx_.MentionAt(hit.end) < 0 &&
+       ctx_.CueAt(Cue::kAgent, hit.end));
   bool vi_passive = VietnamesePassive(s, hit, &vi_agent);
   if (vi_passive) {
     if (vi_agent.empty()) return;
@@ -187,7 +187,7 @@ bool DocumentPass::AtClauseStart(size_t s, const Hit& hit) const {
 // The referent of an object pronoun: the latest person named before the
 // trigger (l', lui, him, her, anh, ông, bà), else the document's focus.
 int DocumentPass::PronounReferent(size_t s, const Hit& hit,
-                    const std::vector<int>& sources) const {
+                                  const std::vector<int>& sources) const {
   size_t b = ctx_.SentenceBegin(s);
   std::string_view p = hit.begin > b ? ctx_.tok(hit.begin - 1).folded : "";
   if (ctx_.lang() != "fr" && hit.end < ctx_.SentenceEnd(s)) {
@@ -222,7 +222,8 @@ bool DocumentPass::HasObjectPronoun(size_t s, const Hit& hit) const {
 
 // A measure's source is the institution, never the person announcing it:
 // a Person source gives way to the State or body named with it.
-std::vector<int> DocumentPass::Institutions(size_t s, const std::vector<int>& sources) {
+std::vector<int> DocumentPass::Institutions(size_t s,
+                                            const std::vector<int>& sources) {
   std::vector<int> out;
   for (int m : sources) {
     if (ctx_.mentions()[m].label != "Person") {

@@ -42,7 +42,8 @@ bool WordMatches(std::string_view pattern, const RelToken& token) {
     return token.folded == pattern;
   }
   std::string lower = LowerUtf8(token.raw);
-  if (prefix) return std::string_view(lower).substr(0, pattern.size()) == pattern;
+  if (prefix)
+    return std::string_view(lower).substr(0, pattern.size()) == pattern;
   return lower == pattern;
 }
 
@@ -63,8 +64,7 @@ std::string LowerUtf8(std::string_view s) {
   size_t pos = 0;
   while (pos < s.size()) {
     char32_t c = DecodeUtf8(s, &pos);
-    AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))),
-               &out);
+    AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))), &out);
   }
   return out;
 }
@@ -117,7 +117,9 @@ int PhraseSet::Match(std::span<const RelToken> tokens, size_t pos, size_t* len,
     }
   };
   std::string_view f = tokens[pos].folded;
-  if (auto it = by_first_.find(absl::string_view(f.data(), f.size())); it != by_first_.end()) consider(it->second);
+  if (auto it = by_first_.find(absl::string_view(f.data(), f.size()));
+      it != by_first_.end())
+    consider(it->second);
   if (f.size() >= 2) {
     if (auto it = by_prefix2_.find(absl::string_view(f.data(), 2));
         it != by_prefix2_.end()) {

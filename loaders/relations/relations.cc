@@ -11,22 +11,24 @@ namespace dossier::loaders {
 
 std::vector<graph::FactRelation> ExtractRelations(
     std::string_view text, std::string_view lang,
-    std::span<const Sentence> sentences, std::span<const Mention> mentions) {
-  RelationContext ctx(text, lang, sentences, mentions);
+    std::span<const Sentence> sentences, std::span<const Mention> mentions,
+    const Gazetteer* gazetteer) {
+  RelationContext ctx(text, lang, sentences, mentions, gazetteer);
   std::vector<FoundRelation> found = DocumentPass(ctx).Run();
   std::vector<graph::FactRelation> out;
   std::set<std::tuple<std::string, std::string, std::string, std::string>> seen;
   for (const FoundRelation& f : found) {
     const Mention& src = mentions[f.source];
-    const Mention& tgt = mentions[f.target];
-    if (src.key == tgt.key) continue;
+    const std::string& tgt_key =
+        f.target_key.empty() ? mentions[f.target].key : f.target_key;
+    if (src.key == tgt_key) continue;
     std::string type(RelationTypeName(f.type));
-    if (!seen.insert({type, src.key, tgt.key, f.kind}).second) continue;
+    if (!seen.insert({type, src.key, tgt_key, f.kind}).second) continue;
     const Sentence& sent = sentences[f.sentence];
     graph::FactRelation r;
     r.type = std::move(type);
     r.source = src.key;
-    r.target = tgt.key;
+    r.target = tgt_key;
     r.kind = f.kind;
     r.evidence = std::string(text.substr(sent.begin, sent.end - sent.begin));
     r.start = static_cast<int64_t>(sent.begin);

@@ -23,15 +23,22 @@
 
 namespace dossier::loaders {
 
+class Gazetteer;
+
 // Returns the relations of `text` in language `lang` ("fr", "vi", "en";
 // other values use the English tables). `mentions` are sorted by begin and
 // non-overlapping (as RecognizeEntities returns them). Each relation names
 // entities by mention key, carries its sentence as evidence with that
 // sentence's byte offsets, and appears once per (type, source, target,
 // kind). DENIES relations go denier → accuser. Thread-safe.
+//
+// `gazetteer` (may be null) lets the attribute pass see the state named
+// inside an organisation's own name ("Bộ Ngoại giao Trung Quốc", "the
+// Australian Federal Police") for BASED_IN.
 std::vector<graph::FactRelation> ExtractRelations(
     std::string_view text, std::string_view lang,
-    std::span<const Sentence> sentences, std::span<const Mention> mentions);
+    std::span<const Sentence> sentences, std::span<const Mention> mentions,
+    const Gazetteer* gazetteer = nullptr);
 
 }  // namespace dossier::loaders
 

@@ -18,8 +18,8 @@ bool IsWordChar(char32_t c) {
 }
 
 bool IsDropped(char32_t c) {
-  return c == '\'' || c == '-' || c == 0x2019 || c == 0x2010 ||
-         c == 0x2011 || c == '_' || c == '/';
+  return c == '\'' || c == '-' || c == 0x2019 || c == 0x2010 || c == 0x2011 ||
+         c == '_' || c == '/';
 }
 
 }  // namespace

@@ -17,8 +17,8 @@ namespace dossier::loaders {
 
 // The tokens of one document, and per sentence its token range.
 struct DocumentTokens {
-  FoldedText folded;                // The whole text, folded.
-  std::vector<RelToken> tokens;     // In text order.
+  FoldedText folded;                   // The whole text, folded.
+  std::vector<RelToken> tokens;        // In text order.
   std::vector<size_t> sentence_begin;  // Per sentence: first token.
   std::vector<size_t> sentence_end;    // Per sentence: one past the last.
   // Per mention: its [first, last+1) token range (empty when no token).

@@ -24,7 +24,8 @@ const CompiledTables& TablesFor(std::string_view lang) {
   static const CompiledTables* fr = new CompiledTables(Compile(FrenchTables()));
   static const CompiledTables* vi =
       new CompiledTables(Compile(VietnameseTables()));
-  static const CompiledTables* en = new CompiledTables(Compile(EnglishTables()));
+  static const CompiledTables* en =
+      new CompiledTables(Compile(EnglishTables()));
   if (lang == "fr") return *fr;
   if (lang == "vi") return *vi;
   return *en;

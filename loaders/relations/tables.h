@@ -66,22 +66,22 @@ struct KindRow {
 
 // Function-word classes the attachment reads.
 enum class Cue : uint8_t {
-  kNegation,       // ne, pas, not, never, không, chưa
-  kHypothesis,     // si, pourrait, if, could, nếu, có thể
-  kPassiveAux,     // été, est, was, were, bị, được
-  kAgent,          // par, by, bởi
-  kCoordinator,    // et, ainsi que, and, as well as, và, cùng
-  kClauseBreak,    // mais, tandis que, but, while, nhưng
-  kComplementizer, // que, that, rằng, là
-  kAuthority,      // gouvernement, autorités, authorities, chính quyền
-  kPronoun,        // il, elle, ils, he, she, they, ông, bà
-  kObjectPronoun,  // l', le, les, him, them, anh, ông (after a verb)
-  kStateTitle,     // ministre, président, minister, Bộ trưởng, ...
-  kOrgTitle,       // directeur, PDG, CEO, spokesman, người phát ngôn, ...
-  kLocative,       // à, en, dans, in, at, tại, ở, basé à, based in
-  kGenitive,       // de, du, des, of, của
-  kAgainst,        // contre, against, đối với, nhằm vào
-  kConcern,        // inquiétude, concern, lo ngại (never an accusation)
+  kNegation,        // ne, pas, not, never, không, chưa
+  kHypothesis,      // si, pourrait, if, could, nếu, có thể
+  kPassiveAux,      // été, est, was, were, bị, được
+  kAgent,           // par, by, bởi
+  kCoordinator,     // et, ainsi que, and, as well as, và, cùng
+  kClauseBreak,     // mais, tandis que, but, while, nhưng
+  kComplementizer,  // que, that, rằng, là
+  kAuthority,       // gouvernement, autorités, authorities, chính quyền
+  kPronoun,         // il, elle, ils, he, she, they, ông, bà
+  kObjectPronoun,   // l', le, les, him, them, anh, ông (after a verb)
+  kStateTitle,      // ministre, président, minister, Bộ trưởng, ...
+  kOrgTitle,        // directeur, PDG, CEO, spokesman, người phát ngôn, ...
+  kLocative,        // à, en, dans, in, at, tại, ở, basé à, based in
+  kGenitive,        // de, du, des, of, của
+  kAgainst,         // contre, against, đối với, nhằm vào
+  kConcern,         // inquiétude, concern, lo ngại (never an accusation)
   kKindPrep,       // de, d', of, for, with, over, về, vì: the act complement
   kRelative,       // qui, which, who, vốn, mà: opens a relative clause
   kSponsor,        // parrainé, soutenu, backed, sponsored, hậu thuẫn

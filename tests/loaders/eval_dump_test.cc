@@ -3,7 +3,9 @@
 // ([text|Label|name]) and the relations extracted, to read next to the
 // evaluator's false positives and negatives. Does nothing otherwise.
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 #include "doctest/doctest.h"
@@ -14,9 +16,6 @@
 #include "loaders/read/articles.h"
 #include "loaders/text/language.h"
 #include "loaders/text/sentences.h"
-
-#include <fstream>
-#include <sstream>
 
 namespace dossier::loaders {
 namespace {
@@ -38,14 +37,16 @@ TEST_CASE("dump mention-annotated sentences of a gold set (diagnostic)") {
       doc.text = graph::NormalizeNfc(g.text);
       doc.meta.lang = g.lang;
     } else {
-      auto read = ReadPath(std::string(DOSSIER_SOURCE_DIR "/data/seeds/") + g.doc);
+      auto read =
+          ReadPath(std::string(DOSSIER_SOURCE_DIR "/data/seeds/") + g.doc);
       REQUIRE(read.ok());
       doc = read->docs.front();
     }
-    std::string lang = doc.meta.lang.empty() ? DetectLanguage(doc.text)
-                                             : doc.meta.lang;
+    std::string lang =
+        doc.meta.lang.empty() ? DetectLanguage(doc.text) : doc.meta.lang;
     auto sentences = SplitSentences(doc.text, lang);
-    auto mentions = RecognizeEntities((*extractor)->gazetteer(), doc, sentences);
+    auto mentions =
+        RecognizeEntities((*extractor)->gazetteer(), doc, sentences);
     std::cout << "===== " << (g.doc.empty() ? g.id : g.doc) << " " << lang
               << "\n";
     size_t m = 0;
@@ -58,8 +59,9 @@ TEST_CASE("dump mention-annotated sentences of a gold set (diagnostic)") {
           continue;
         }
         out += doc.text.substr(pos, mentions[m].begin - pos);
-        out += "[" + doc.text.substr(mentions[m].begin,
-                                     mentions[m].end - mentions[m].begin) +
+        out += "[" +
+               doc.text.substr(mentions[m].begin,
+                               mentions[m].end - mentions[m].begin) +
                "|" + mentions[m].label.substr(0, 3) + "|" + mentions[m].name +
                (mentions[m].is_demonym ? "|dem" : "") + "]";
         pos = mentions[m].end;

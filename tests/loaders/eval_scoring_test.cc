@@ -14,8 +14,9 @@ namespace {
 TEST_CASE("gold parsing rejects records without doc or text") {
   CHECK_FALSE(ParseGold("{\"lang\":\"fr\"}\n").ok());
   CHECK_FALSE(ParseGold("not json\n").ok());
-  auto ok = ParseGold("\n{\"text\":\"x\",\"lang\":\"en\",\"entities\":[],"
-                      "\"relations\":[]}\n");
+  auto ok = ParseGold(
+      "\n{\"text\":\"x\",\"lang\":\"en\",\"entities\":[],"
+      "\"relations\":[]}\n");
   REQUIRE(ok.ok());
   CHECK(ok->size() == 1);
 }
@@ -44,13 +45,15 @@ TEST_CASE("scores: alias matching, kinds, denials, errors") {
   CHECK(report->false_negatives[0].type == "SANCTIONS");
   std::string text = FormatReport(*report, true);
   CHECK(text.find("who-accused-whom") != std::string::npos);
-  CHECK(text.find("SANCTIONS Australia -> Russian Federation") != std::string::npos);
+  CHECK(text.find("SANCTIONS Australia -> Russian Federation") !=
+        std::string::npos);
 }
 
 TEST_CASE("a missing gold file is NotFound") {
   auto extractor = Extractor::Create({});
   REQUIRE(extractor.ok());
-  auto report = Evaluate(**extractor, DOSSIER_TEST_TMP "/no_such_gold.jsonl", "");
+  auto report =
+      Evaluate(**extractor, DOSSIER_TEST_TMP "/no_such_gold.jsonl", "");
   REQUIRE_FALSE(report.ok());
   CHECK(report.status().code() == absl::StatusCode::kNotFound);
 }

@@ -10,8 +10,8 @@
 #include <string>
 
 #include "doctest/doctest.h"
-#include "loaders/extract.h"
 #include "graph/text_fold.h"
+#include "loaders/extract.h"
 
 namespace dossier::loaders::testing {
 
@@ -23,15 +23,18 @@ inline const Extractor& FictionalExtractor() {
            "State\tVantalia\t\tstate\tXB\tla Vantalie|Vantalie|Vantalia\t\n"
            "State\tBorduria\t\tstate\tXC\tla Borduria|Borduria\t\n"
            "State\tArcadia\t\tstate\tXD\tArcadia|l'Arcadie|Arcadie\t\n"
-           "Demonym\tArdenza\t\tdemonym\tXA\tardenzais|ardenzaise|ardenzaises|=Ardenzan\t\n"
-           "Demonym\tBorduria\t\tdemonym\tXC\tbordurien|bordurienne|=Bordurian\t\n"
+           "Demonym\tArdenza\t\tdemonym\tXA\tardenzais|ardenzaise|ardenzaises|="
+           "Ardenzan\t\n"
+           "Demonym\tBorduria\t\tdemonym\tXC\tbordurien|bordurienne|="
+           "Bordurian\t\n"
            "Demonym\tArcadia\t\tdemonym\tXD\tarcadien|arcadienne|=Arcadian\t\n"
            "Organisation\tNexacom\t\tcompany\tXC\tNexacom\t\n"
            "Organisation\tVantel\t\tcompany\tXC\tVantel\t\n"
            "Organisation\tOrin\t\tcompany\t\tOrin|Orin Chat\t\n"
            "Organisation\tOstrava Labs\t\tcompany\t\tOstrava Labs\t\n"
            "Organisation\tRed Lynx\t\thacker_group\t\tRed Lynx\t\n"
-           "Organisation\tKestrel Systems\t\tcompany\t\tKestrel Systems|Kestrel\t\n";
+           "Organisation\tKestrel Systems\t\tcompany\t\tKestrel "
+           "Systems|Kestrel\t\n";
     out.close();
     ExtractorOptions options;
     options.extra_lexicon_paths.push_back(path);

@@ -9,32 +9,40 @@ using Set = std::set<std::string>;
 
 TEST_CASE("fr: accuse X de espionnage; the beneficiary is no target") {
   CHECK(RelationsOf("L'Ardenza accuse le groupe Nexacom d'espionnage au "
-                    "profit de la Borduria.", "fr", "ACCUSES") ==
+                    "profit de la Borduria.",
+                    "fr", "ACCUSES") ==
         Set{"ACCUSES Ardenza -> Nexacom (espionage)"});
 }
 
 TEST_CASE("fr: agentless passive and a denial without accuser give nothing") {
   CHECK(RelationsOf("Nexacom a été accusé de fraude, ce que le groupe dément.",
-                    "fr", "ACCUSES").empty());
+                    "fr", "ACCUSES")
+            .empty());
   CHECK(RelationsOf("Nexacom a été accusé de fraude, ce que le groupe dément.",
-                    "fr", "DENIES").empty());
+                    "fr", "DENIES")
+            .empty());
 }
 
 TEST_CASE("fr: passive with agent is active") {
   CHECK(RelationsOf("Vantel a été accusée de piratage par la Vantalie.", "fr",
-                    "ACCUSES") == Set{"ACCUSES Vantalia -> Vantel (cyberattack)"});
+                    "ACCUSES") ==
+        Set{"ACCUSES Vantalia -> Vantel (cyberattack)"});
 }
 
 TEST_CASE("fr: negation and hypothesis give nothing") {
   CHECK(RelationsOf("L'Arcadie n'accuse pas Kestrel Systems d'espionnage.",
-                    "fr", "ACCUSES").empty());
+                    "fr", "ACCUSES")
+            .empty());
   CHECK(RelationsOf("Si un risque est avéré, l'Ardenza pourrait interdire "
-                    "Nexacom.", "fr", "BANS").empty());
+                    "Nexacom.",
+                    "fr", "BANS")
+            .empty());
 }
 
 TEST_CASE("fr: coordination gives one edge per party") {
   CHECK(RelationsOf("L'Ardenza et la Vantalie ont accusé Red Lynx de "
-                    "cyberattaques.", "fr", "ACCUSES") ==
+                    "cyberattaques.",
+                    "fr", "ACCUSES") ==
         Set{"ACCUSES Ardenza -> Red Lynx (cyberattack)",
             "ACCUSES Vantalia -> Red Lynx (cyberattack)"});
   CHECK(RelationsOf("La Borduria interdit Nexacom, Vantel et Orin.", "fr",
@@ -46,7 +54,8 @@ TEST_CASE("fr: coordination gives one edge per party") {
 TEST_CASE("fr: a denial links the denier to the accuser, with the kind") {
   Set rel = testing::Relations(
       "L'Arcadie accuse Ostrava Labs de piratage. Ostrava Labs dément "
-      "fermement ces accusations.", "fr");
+      "fermement ces accusations.",
+      "fr");
   CHECK(rel.count("ACCUSES Arcadia -> Ostrava Labs (cyberattack)") == 1);
   CHECK(rel.count("DENIES Ostrava Labs -> Arcadia (cyberattack)") == 1);
 }
@@ -54,21 +63,56 @@ TEST_CASE("fr: a denial links the denier to the accuser, with the kind") {
 TEST_CASE("fr: nominal accusation with its author") {
   Set rel = RelationsOf(
       "Les accusations de piratage formulées par la Vantalie contre Ostrava "
-      "Labs sont « infondées », a répondu Ostrava Labs.", "fr", "ACCUSES");
+      "Labs sont « infondées », a répondu Ostrava Labs.",
+      "fr", "ACCUSES");
   CHECK(rel == Set{"ACCUSES Vantalia -> Ostrava Labs (cyberattack)"});
 }
 
 TEST_CASE("fr: an elliptical clause repeats the measure") {
-  Set rel = RelationsOf("L'Arcadie a exclu Nexacom de son réseau. Par la "
-                        "suite, l'Ardenza et la Borduria ont fait de même.",
-                        "fr", "BANS");
+  Set rel = RelationsOf(
+      "L'Arcadie a exclu Nexacom de son réseau. Par la "
+      "suite, l'Ardenza et la Borduria ont fait de même.",
+      "fr", "BANS");
   CHECK(rel == Set{"BANS Arcadia -> Nexacom", "BANS Ardenza -> Nexacom",
                    "BANS Borduria -> Nexacom"});
 }
 
 TEST_CASE("fr: concern is not an accusation") {
   CHECK(RelationsOf("L'Ardenza exprime des inquiétudes au sujet de Vantel.",
-                    "fr", "ACCUSES").empty());
+                    "fr", "ACCUSES")
+            .empty());
+}
+
+
+TEST_CASE("fr: a suspicion cited in a participle clause accuses the partner") {
+  CHECK(RelationsOf("Le club Vantel a rompu son contrat avec Kestrel Systems, "
+                    "invoquant de « forts soupçons » de fraude.",
+                    "fr", "ACCUSES") ==
+        Set{"ACCUSES Vantel -> Kestrel Systems (fraud)"});
+}
+
+TEST_CASE("fr: postposed speaker, relative antecedent of the wrongdoing") {
+  Set rel = RelationsOf(
+      "Ostrava Labs a publié un rapport. « L'Ardenza achète les produits de "
+      "Kestrel Systems, dont il a été prouvé qu'elle pratique l'espionnage "
+      "», a-t-il dit.",
+      "fr", "ACCUSES");
+  CHECK(rel.count("ACCUSES Ostrava Labs -> Kestrel Systems (espionage)") == 1);
+}
+
+TEST_CASE("fr: a denial naming another kind answers no accusation") {
+  Set rel = testing::Relations(
+      "L'Arcadie accuse Vantel d'espionnage. Vantel nie toute fraude.", "fr");
+  CHECK(rel.count("ACCUSES Arcadia -> Vantel (espionage)") == 1);
+  CHECK(RelationsOf("L'Arcadie accuse Vantel d'espionnage. Vantel nie toute "
+                    "fraude.", "fr", "DENIES")
+            .empty());
+}
+
+TEST_CASE("fr: passive measure with a demonym agent") {
+  CHECK(RelationsOf("Nexacom est visée par des sanctions ardenzaises depuis "
+                    "2019.", "fr", "SANCTIONS") ==
+        Set{"SANCTIONS Ardenza -> Nexacom"});
 }
 
 }  // namespace

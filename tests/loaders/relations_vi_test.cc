@@ -25,25 +25,53 @@ TEST_CASE("vi: bị cáo buộc without agent gives nothing") {
 
 TEST_CASE("vi: concern by unnamed people gives nothing") {
   CHECK(RelationsOf("Nhiều nhà hoạt động lo ngại ứng dụng Orin thu thập dữ "
-                    "liệu người dùng.", "vi", "ACCUSES").empty());
+                    "liệu người dùng.",
+                    "vi", "ACCUSES")
+            .empty());
 }
 
 TEST_CASE("vi: cấm, and the ellipsis cũng làm tương tự") {
-  Set rel = RelationsOf("Arcadia cấm Kestrel Systems. Borduria cũng làm tương "
-                        "tự.", "vi", "BANS");
+  Set rel = RelationsOf(
+      "Arcadia cấm Kestrel Systems. Borduria cũng làm tương "
+      "tự.",
+      "vi", "BANS");
   CHECK(rel == Set{"BANS Arcadia -> Kestrel Systems",
                    "BANS Borduria -> Kestrel Systems"});
 }
 
 TEST_CASE("vi: có thể bị cấm nếu is hypothetical") {
-  CHECK(RelationsOf("Arcadia có thể cấm Nexacom nếu có bằng chứng.", "vi",
-                    "BANS").empty());
+  CHECK(
+      RelationsOf("Arcadia có thể cấm Nexacom nếu có bằng chứng.", "vi", "BANS")
+          .empty());
 }
 
 TEST_CASE("vi: theo X, a reported claim") {
   CHECK(RelationsOf("Theo Kestrel Systems, Red Lynx đã phát tán mã độc.", "vi",
                     "ACCUSES") ==
         Set{"ACCUSES Kestrel Systems -> Red Lynx (cyberattack)"});
+}
+
+
+TEST_CASE("vi: đưa X vào danh sách đen; state name after a common noun") {
+  Set rel = testing::Relations(
+      "Arcadia đưa tập đoàn Nexacom của Borduria vào danh sách đen.", "vi");
+  CHECK(rel.count("SANCTIONS Arcadia -> Nexacom") == 1);
+  CHECK(rel.count("BASED_IN Nexacom -> Borduria") == 1);
+  CHECK(RelationsOf("Arcadia cáo buộc các công ty Borduria làm gián điệp.",
+                    "vi", "ACCUSES")
+            .empty());
+}
+
+TEST_CASE("vi: phủ nhận after an accusation by a coordinated pair") {
+  std::string text =
+      "Arcadia và hãng bảo mật Kestrel Systems cáo buộc nhóm Red Lynx tấn "
+      "công mạng. Red Lynx phủ nhận.";
+  CHECK(RelationsOf(text, "vi", "ACCUSES") ==
+        Set{"ACCUSES Arcadia -> Red Lynx (cyberattack)",
+            "ACCUSES Kestrel Systems -> Red Lynx (cyberattack)"});
+  CHECK(RelationsOf(text, "vi", "DENIES") ==
+        Set{"DENIES Red Lynx -> Arcadia (cyberattack)",
+            "DENIES Red Lynx -> Kestrel Systems (cyberattack)"});
 }
 
 }  // namespace
