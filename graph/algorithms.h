@@ -30,12 +30,10 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "graph/csr.h"
+#include "graph/direction.h"
 
 namespace dossier::graph {
 
-// Which edges lead away from a vertex: its out-edges, its in-edges (walked
-// backwards), or both (the undirected view).
-enum class Direction { kOut, kIn, kBoth };
 
 // What stops a long run. Defaults stop nothing.
 struct AlgoControl {

@@ -1,5 +1,8 @@
 #include "graph/store.h"
 
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <string>
 
@@ -38,6 +41,39 @@ std::string U64Value(uint64_t v) {
   AppendU64(v, &s);
   return s;
 }
+
+// Forwards RocksDB's info log and keeps the last line reporting a damaged
+// WAL ("<dir>/000012.log: dropping 64 bytes; Corruption: checksum mismatch"):
+// RocksDB's status for a damaged WAL does not name the file, its log does.
+class DamageLogger : public rocksdb::LoggerWrapper {
+ public:
+  explicit DamageLogger(std::shared_ptr<rocksdb::Logger> target)
+      : rocksdb::LoggerWrapper(target.get()), target_(std::move(target)) {}
+
+  using rocksdb::LoggerWrapper::Logv;
+  void Logv(const rocksdb::InfoLogLevel level, const char* format,
+            va_list ap) override {
+    va_list copy;
+    va_copy(copy, ap);
+    char line[512];
+    std::vsnprintf(line, sizeof line, format, copy);
+    va_end(copy);
+    if (std::strstr(line, ": dropping ") != nullptr) {
+      absl::MutexLock lock(&mu_);
+      last_damage_ = line;
+    }
+    rocksdb::LoggerWrapper::Logv(level, format, ap);
+  }
+  std::string last_damage() const {
+    absl::MutexLock lock(&mu_);
+    return last_damage_;
+  }
+
+ private:
+  std::shared_ptr<rocksdb::Logger> target_;
+  mutable absl::Mutex mu_;
+  std::string last_damage_;
+};
 
 }  // namespace
 
@@ -125,6 +161,14 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (const char* name : kCfNames) descriptors.emplace_back(name, cf_options);
 
+  std::shared_ptr<DamageLogger> damage_log;
+  if (!options.read_only) {
+    std::shared_ptr<rocksdb::Logger> info_log;
+    if (rocksdb::CreateLoggerFromOptions(path, db_options, &info_log).ok()) {
+      damage_log = std::make_shared<DamageLogger>(std::move(info_log));
+      db_options.info_log = damage_log;
+    }
+  }
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;
   if (options.read_only) {
@@ -133,6 +177,15 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   } else {
     s = rocksdb::DB::Open(db_options, store->path_, descriptors,
                           &store->handles_, &raw);
+  }
+  if (s.IsCorruption()) {
+    std::string where = damage_log ? damage_log->last_damage() : "";
+    return absl::DataLossError(absl::StrCat(
+        "cannot open ", path, ": ", s.ToString(),
+        where.empty() ? "" : absl::StrCat(" (RocksDB: ", where, ")"),
+        ". The database is damaged and was not opened, so nothing was "
+        "dropped silently: keep a copy of the folder, then restore a backup "
+        "or rebuild it with `dossier build --db NEW_DIR ARTICLES...`"));
   }
   if (!s.ok()) return FromRocks(s, absl::StrCat("cannot open ", path));
   store->db_.reset(raw);

@@ -27,6 +27,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "graph/csr.h"
+#include "graph/direction.h"
 #include "graph/records.h"
 #include "graph/store.h"
 #include "graph/value.h"
@@ -34,8 +35,6 @@
 
 namespace dossier::graph {
 
-// Direction of an expansion, seen from the node expanded.
-enum class Direction : uint8_t { kOut, kIn, kBoth };
 
 // Bounds of a property-index seek. Both bounds absent scans every indexed
 // value of the key. Bounds of different ordered types (graph/key_codec.h)

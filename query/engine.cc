@@ -46,7 +46,11 @@ void CollectEntities(const Value& v, absl::flat_hash_map<graph::NodeId, bool>* n
     case ValueKind::kMap:
       for (const auto& [k, x] : v.AsMap()) CollectEntities(x, nodes, edges);
       break;
-    default:
+    case ValueKind::kNull:
+    case ValueKind::kBool:
+    case ValueKind::kInt:
+    case ValueKind::kDouble:
+    case ValueKind::kString:
       break;
   }
 }

@@ -34,6 +34,30 @@ VarKind KindOfValue(const graph::Value& v) {
   return VarKind::kAny;
 }
 
+// The common kind of a list literal's elements, or kAny.
+VarKind ElementKind(const Binder& b, const Expr& list, const Scope& scope) {
+  if (list.kind() != ExprKind::kList) return VarKind::kAny;
+  VarKind k = VarKind::kAny;
+  bool first = true;
+  for (const auto& item : list.As<ListExpr>().items) {
+    VarKind ik = b.InferKind(*item, scope);
+    if (first) {
+      k = ik;
+      first = false;
+    } else if (ik != k) {
+      return VarKind::kAny;
+    }
+  }
+  return k == VarKind::kNull ? VarKind::kAny : k;
+}
+
+// Kinds that arithmetic other than `+` never accepts.
+bool NotArithmetic(VarKind k) {
+  return k == VarKind::kBool || k == VarKind::kString || k == VarKind::kMap ||
+         k == VarKind::kNode || k == VarKind::kRel || k == VarKind::kPath ||
+         k == VarKind::kList;
+}
+
 }  // namespace
 
 VarKind Binder::InferKind(const Expr& e, const Scope& scope) const {
@@ -71,12 +95,28 @@ VarKind Binder::InferKind(const Expr& e, const Scope& scope) const {
         case BinaryOp::kIn:
         case BinaryOp::kRegexMatch:
           return VarKind::kBool;
-        default:
+        case BinaryOp::kAdd:
+        case BinaryOp::kSubtract:
+        case BinaryOp::kMultiply:
+        case BinaryOp::kDivide:
+        case BinaryOp::kModulo:
+        case BinaryOp::kPower:
           return VarKind::kAny;
       }
-    default:
+      return VarKind::kAny;
+    case ExprKind::kSlice:
+      return VarKind::kList;
+    case ExprKind::kLabelCheck:
+      return VarKind::kBool;
+    case ExprKind::kParameter:
+    case ExprKind::kProperty:
+    case ExprKind::kSubscript:
+    case ExprKind::kFunctionCall:
+    case ExprKind::kCase:
+    case ExprKind::kReduce:
       return VarKind::kAny;
   }
+  return VarKind::kAny;
 }
 
 absl::Status Binder::BindExpr(const Expr& e, const Scope& scope,
@@ -145,6 +185,10 @@ absl::Status Binder::BindExpr(const Expr& e, const Scope& scope,
         }
         if (!ok) return bad_type(*f.args[0], f.original_name + "()");
       } else if (IsScalarFunction(f.name)) {
+        if (f.name == "size" && f.args.size() == 1 &&
+            InferKind(*f.args[0], scope) == VarKind::kPath) {
+          return bad_type(*f.args[0], "size()");
+        }
         auto arity = ScalarFunctionArity(f.name);
         int n = static_cast<int>(f.args.size());
         if (arity && (n < arity->first || (arity->second >= 0 && n > arity->second))) {
@@ -168,6 +212,12 @@ absl::Status Binder::BindExpr(const Expr& e, const Scope& scope,
         if (not_bool(*b.lhs)) return bad_type(*b.lhs, BinaryOpText(b.op));
         if (not_bool(*b.rhs)) return bad_type(*b.rhs, BinaryOpText(b.op));
       }
+      if (b.op == BinaryOp::kSubtract || b.op == BinaryOp::kMultiply ||
+          b.op == BinaryOp::kDivide || b.op == BinaryOp::kModulo ||
+          b.op == BinaryOp::kPower) {
+        if (NotArithmetic(InferKind(*b.lhs, scope))) return bad_type(*b.lhs, BinaryOpText(b.op));
+        if (NotArithmetic(InferKind(*b.rhs, scope))) return bad_type(*b.rhs, BinaryOpText(b.op));
+      }
       if (b.op == BinaryOp::kIn) {
         VarKind k = InferKind(*b.rhs, scope);
         if (!(k == VarKind::kAny || k == VarKind::kList || k == VarKind::kNull)) {
@@ -186,7 +236,7 @@ absl::Status Binder::BindExpr(const Expr& e, const Scope& scope,
       Scope inner = scope;
       inner.vars[c.variable] = VarKind::kAny;
       if (c.where) DOSSIER_RETURN_IF_ERROR(BindExpr(*c.where, inner, {}));
-      if (c.projection) DOSSIER_RETURN_IF_ERROR(BindExpr(*c.projection, inner, ctx));
+      if (c.projection) DOSSIER_RETURN_IF_ERROR(BindExpr(*c.projection, inner, {}));
       return absl::OkStatus();
     }
     case ExprKind::kQuantifier: {
@@ -197,7 +247,7 @@ absl::Status Binder::BindExpr(const Expr& e, const Scope& scope,
         return bad_type(*q.list, "a quantifier");
       }
       Scope inner = scope;
-      inner.vars[q.variable] = VarKind::kAny;
+      inner.vars[q.variable] = ElementKind(*this, *q.list, scope);
       if (q.where) {
         ExprContext c2;
         DOSSIER_RETURN_IF_ERROR(BindExpr(*q.where, inner, c2));
@@ -257,7 +307,23 @@ absl::Status Binder::BindExpr(const Expr& e, const Scope& scope,
       std::vector<std::string> cols;
       return BindSingleQuery(*e.As<ExistsSubqueryExpr>().query, scope, true, &cols);
     }
-    default:
+    case ExprKind::kProperty: {
+      VarKind k = InferKind(*e.As<PropertyExpr>().object, scope);
+      if (k == VarKind::kPath) {
+        return bad_type(*e.As<PropertyExpr>().object, "property access");
+      }
+      break;
+    }
+    case ExprKind::kLiteral:
+    case ExprKind::kParameter:
+    case ExprKind::kSubscript:
+    case ExprKind::kSlice:
+    case ExprKind::kList:
+    case ExprKind::kMap:
+    case ExprKind::kComparison:
+    case ExprKind::kCase:
+    case ExprKind::kIsNull:
+    case ExprKind::kLabelCheck:
       break;
   }
   absl::Status st;

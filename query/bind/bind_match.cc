@@ -92,6 +92,11 @@ absl::Status Binder::BindMatch(const MatchClause& m, Scope* scope) {
   }
   if (m.where != nullptr) {
     DOSSIER_RETURN_IF_ERROR(BindExpr(*m.where, *scope, {}));
+    VarKind k = InferKind(*m.where, *scope);
+    if (k != VarKind::kAny && k != VarKind::kBool && k != VarKind::kNull) {
+      return Error(m.where->span, "InvalidArgumentType",
+                   "WHERE expects a BOOLEAN");
+    }
   }
   return absl::OkStatus();
 }

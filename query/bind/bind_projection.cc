@@ -130,11 +130,6 @@ absl::Status Binder::BindProjection(const Projection& p, const Expr* where,
     ExprContext ctx;
     ctx.allow_aggregates = true;
     DOSSIER_RETURN_IF_ERROR(BindExpr(*it.expr, *scope, ctx));
-    if (!is_return && it.alias.empty() &&
-        it.expr->kind() != ExprKind::kVariable) {
-      return Error(it.span, "NoExpressionAlias",
-                   "an expression in WITH must be aliased (use AS)");
-    }
     const std::string& name = it.ColumnName();
     if (!seen.insert(name).second) {
       return Error(it.span, "ColumnNameConflict",
@@ -165,19 +160,54 @@ absl::Status Binder::BindProjection(const Projection& p, const Expr* where,
     }
   }
   bool in_order_by = false;
-  std::function<absl::Status(const Expr&)> check =
-      [&](const Expr& e) -> absl::Status {
+  std::set<std::string> item_vars;  // Variables used by the items.
+  std::vector<std::string> agg_texts;  // Aggregate calls of the items.
+  for (const ProjectionItem& it : p.items) {
+    FreeVariables(*it.expr, &item_vars);
+    std::function<void(const Expr&)> collect = [&](const Expr& x) {
+      if (x.kind() == ExprKind::kFunctionCall &&
+          IsAggregateFunction(x.As<FunctionCallExpr>().name)) {
+        agg_texts.push_back(ToString(x));
+        return;
+      }
+      ForEachChild(x, collect);
+    };
+    collect(*it.expr);
+    std::function<void(const Expr&)> all_vars = [&](const Expr& x) {
+      if (x.kind() == ExprKind::kVariable) item_vars.insert(x.As<VariableExpr>().name);
+      ForEachChild(x, all_vars);
+    };
+    all_vars(*it.expr);
+  }
+  std::function<absl::Status(const Expr&, std::set<std::string>)> check =
+      [&](const Expr& e, std::set<std::string> locals) -> absl::Status {
+    std::string t = ToString(e);
     if (e.kind() == ExprKind::kFunctionCall &&
         IsAggregateFunction(e.As<FunctionCallExpr>().name)) {
+      if (!in_order_by) return absl::OkStatus();
+      for (const auto& a : agg_texts) {
+        if (a == t) return absl::OkStatus();
+      }
+      std::set<std::string> vars;
+      std::function<void(const Expr&)> all_vars = [&](const Expr& x) {
+        if (x.kind() == ExprKind::kVariable) vars.insert(x.As<VariableExpr>().name);
+        ForEachChild(x, all_vars);
+      };
+      all_vars(e);
+      for (const auto& v : vars) {
+        if (!keys_vars.count(v) && !locals.count(v)) {
+          return Error(e.span, "UndefinedVariable", "variable `" + v + "` not defined");
+        }
+      }
       return absl::OkStatus();
     }
-    std::string t = ToString(e);
     for (const auto& k : key_texts) {
       if (k == t) return absl::OkStatus();
     }
     if (e.kind() == ExprKind::kVariable) {
-      if (!keys_vars.count(e.As<VariableExpr>().name)) {
-        if (in_order_by) {
+      const std::string& n = e.As<VariableExpr>().name;
+      if (!keys_vars.count(n) && !locals.count(n)) {
+        if (in_order_by && !item_vars.count(n)) {
           return Error(e.span, "UndefinedVariable",
                        "variable `" + t + "` not defined");
         }
@@ -186,15 +216,23 @@ absl::Status Binder::BindProjection(const Projection& p, const Expr* where,
       }
       return absl::OkStatus();
     }
+    if (e.kind() == ExprKind::kListComprehension) {
+      locals.insert(e.As<ListComprehensionExpr>().variable);
+    } else if (e.kind() == ExprKind::kQuantifier) {
+      locals.insert(e.As<QuantifierExpr>().variable);
+    } else if (e.kind() == ExprKind::kReduce) {
+      locals.insert(e.As<ReduceExpr>().variable);
+      locals.insert(e.As<ReduceExpr>().accumulator);
+    }
     absl::Status st;
     ForEachChild(e, [&](const Expr& c) {
-      if (st.ok()) st = check(c);
+      if (st.ok()) st = check(c, locals);
     });
     return st;
   };
   if (aggregating) {
     for (const ProjectionItem& it : p.items) {
-      if (HasAggregate(*it.expr)) DOSSIER_RETURN_IF_ERROR(check(*it.expr));
+      if (HasAggregate(*it.expr)) DOSSIER_RETURN_IF_ERROR(check(*it.expr, {}));
     }
     // Projected aliases are grouping keys for ORDER BY.
     for (const auto& c : *columns) keys_vars.insert(c);
@@ -236,23 +274,18 @@ absl::Status Binder::BindProjection(const Projection& p, const Expr* where,
     }
     if (aggregating && HasAggregate(*s.expr)) {
       in_order_by = true;
-      DOSSIER_RETURN_IF_ERROR(check(*s.expr));
+      DOSSIER_RETURN_IF_ERROR(check(*s.expr, {}));
     }
     if (!aggregating && HasAggregate(*s.expr)) {
-      std::set<std::string> vars;
-      std::function<void(const Expr&)> all_vars = [&](const Expr& x) {
-        if (x.kind() == ExprKind::kVariable) vars.insert(x.As<VariableExpr>().name);
-        ForEachChild(x, all_vars);
-      };
-      all_vars(*s.expr);
-      for (const auto& v : vars) {
-        if (!next.Has(v)) {
-          return Error(s.expr->span, "UndefinedVariable",
-                       "variable `" + v + "` not defined");
-        }
-      }
       return Error(s.expr->span, "InvalidAggregation",
                    "aggregation in ORDER BY needs an aggregating projection");
+    }
+  }
+  for (const ProjectionItem& it : p.items) {
+    if (!is_return && it.alias.empty() &&
+        it.expr->kind() != ExprKind::kVariable) {
+      return Error(it.span, "NoExpressionAlias",
+                   "an expression in WITH must be aliased (use AS)");
     }
   }
   for (const Expr* e : {p.skip.get(), p.limit.get()}) {

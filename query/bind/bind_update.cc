@@ -154,7 +154,23 @@ absl::Status Binder::BindDelete(const DeleteClause& d, const Scope& scope,
       case ExprKind::kLiteral:
         return Error(t->span, "InvalidArgumentType",
                      "DELETE expects a node, relationship or path");
-      default:
+      case ExprKind::kParameter:
+      case ExprKind::kVariable:
+      case ExprKind::kProperty:
+      case ExprKind::kSubscript:
+      case ExprKind::kSlice:
+      case ExprKind::kList:
+      case ExprKind::kMap:
+      case ExprKind::kMapProjection:
+      case ExprKind::kFunctionCall:
+      case ExprKind::kCase:
+      case ExprKind::kListComprehension:
+      case ExprKind::kPatternComprehension:
+      case ExprKind::kQuantifier:
+      case ExprKind::kReduce:
+      case ExprKind::kPatternPredicate:
+      case ExprKind::kExistsSubquery:
+      case ExprKind::kIsNull:
         break;
     }
     VarKind k = InferKind(*t, scope);

@@ -119,6 +119,23 @@ absl::Status Binder::BindSingleQuery(const SingleQuery& q, Scope scope,
         break;
       }
     }
+    if (is_subquery) {
+      switch (c.kind()) {
+        case ClauseKind::kCreate:
+        case ClauseKind::kMerge:
+        case ClauseKind::kSet:
+        case ClauseKind::kRemove:
+        case ClauseKind::kDelete:
+          return Error(c.span, "InvalidClauseComposition",
+                       "an EXISTS subquery cannot update the graph");
+        case ClauseKind::kMatch:
+        case ClauseKind::kUnwind:
+        case ClauseKind::kWith:
+        case ClauseKind::kReturn:
+        case ClauseKind::kCall:
+          break;
+      }
+    }
     if (last && !is_subquery) {
       switch (c.kind()) {
         case ClauseKind::kMatch:

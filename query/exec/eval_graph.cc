@@ -44,11 +44,17 @@ absl::StatusOr<Value> Evaluator::Property(const Value& obj,
       const Value* v = graph::FindProperty(rec->props, *id);
       return v == nullptr ? Value::Null() : *v;
     }
-    default:
+    case ValueKind::kBool:
+    case ValueKind::kInt:
+    case ValueKind::kDouble:
+    case ValueKind::kString:
+    case ValueKind::kList:
+    case ValueKind::kPath:
       return TypeError(kInvalidArgumentType,
                        "cannot read property `" + std::string(key) + "` of a " +
                            Kind(obj));
   }
+  return Value::Null();
 }
 
 absl::StatusOr<graph::ValueMap> Evaluator::Properties(const Value& entity) {
@@ -228,8 +234,6 @@ absl::Status Evaluator::RunSubPlan(
   auto it = subplans_.find(&e);
   if (it == subplans_.end()) {
     auto sp = std::make_unique<SubPlan>();
-    sp->argument = *f.layout;
-    for (const auto& [name, unused] : locals_) sp->argument.Add(" local");
     // Locals shadow row slots: give them their names in front.
     Layout arg;
     for (auto l = locals_.rbegin(); l != locals_.rend(); ++l) arg.Add(l->first);

@@ -354,7 +354,17 @@ absl::StatusOr<Value> Evaluator::EvalBinary(const BinaryExpr& b,
       if (b.op == BinaryOp::kAnd) return TriToValue(TriAnd(lt, rt));
       return TriToValue(TriXor(lt, rt));
     }
-    default:
+    case BinaryOp::kAdd:
+    case BinaryOp::kSubtract:
+    case BinaryOp::kMultiply:
+    case BinaryOp::kDivide:
+    case BinaryOp::kModulo:
+    case BinaryOp::kPower:
+    case BinaryOp::kStartsWith:
+    case BinaryOp::kEndsWith:
+    case BinaryOp::kContains:
+    case BinaryOp::kIn:
+    case BinaryOp::kRegexMatch:
       break;
   }
   DOSSIER_ASSIGN_OR_RETURN(Value r, EvalIn(*b.rhs, f));
@@ -431,9 +441,15 @@ absl::StatusOr<Value> Evaluator::EvalSubscript(const Value& obj,
         return TypeError(kMapElementAccessByNonString,
                          "a map key must be a STRING, not " + Kind(idx));
       return Property(obj, idx.AsString());
-    default:
+    case ValueKind::kNull:
+    case ValueKind::kBool:
+    case ValueKind::kInt:
+    case ValueKind::kDouble:
+    case ValueKind::kString:
+    case ValueKind::kPath:
       return TypeError(kInvalidArgumentType, "cannot index a " + Kind(obj));
   }
+  return Value::Null();
 }
 
 absl::StatusOr<Value> Evaluator::EvalMapProjection(const MapProjectionExpr& m,

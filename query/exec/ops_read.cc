@@ -1,6 +1,7 @@
 // Reading operators: Once, NodeScan, PropertyIndexSeek, Expand, Filter,
 // NamedPath.
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <vector>
 
@@ -144,14 +145,14 @@ class PropertyIndexSeekOp : public FlatMapOperator {
       if (op_->seek_lower != nullptr) {
         DOSSIER_ASSIGN_OR_RETURN(Value v, eval_->Eval(*op_->seek_lower, layout, in));
         if (v.is_null()) return absl::OkStatus();
-        if (!scalar(v) || v.kind() == ValueKind::kDouble) return Fallback(std::move(in), *label, *key, std::nullopt, out);
+        if (!scalar(v) || (v.kind() == ValueKind::kDouble && std::isnan(v.AsDouble()))) return Fallback(std::move(in), *label, *key, std::nullopt, out);
         range.lower = v;
         range.lower_inclusive = op_->lower_inclusive;
       }
       if (op_->seek_upper != nullptr) {
         DOSSIER_ASSIGN_OR_RETURN(Value v, eval_->Eval(*op_->seek_upper, layout, in));
         if (v.is_null()) return absl::OkStatus();
-        if (!scalar(v) || v.kind() == ValueKind::kDouble) return Fallback(std::move(in), *label, *key, std::nullopt, out);
+        if (!scalar(v) || (v.kind() == ValueKind::kDouble && std::isnan(v.AsDouble()))) return Fallback(std::move(in), *label, *key, std::nullopt, out);
         range.upper = v;
         range.upper_inclusive = op_->upper_inclusive;
       }

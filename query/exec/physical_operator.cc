@@ -65,9 +65,15 @@ int64_t EstimateBytes(const graph::Value& v) {
     case graph::ValueKind::kPath:
       return 64 + 8 * static_cast<int64_t>(v.AsPath().nodes.size()) +
              32 * static_cast<int64_t>(v.AsPath().edges.size());
-    default:
+    case graph::ValueKind::kNull:
+    case graph::ValueKind::kBool:
+    case graph::ValueKind::kInt:
+    case graph::ValueKind::kDouble:
+    case graph::ValueKind::kNode:
+    case graph::ValueKind::kEdge:
       return 40;
   }
+  return 40;
 }
 
 int64_t EstimateBytes(const Row& row) {

@@ -310,11 +310,16 @@ absl::Status DeleteValue(ExecContext* ctx, const Value& v, bool detach) {
     case ValueKind::kList:
       for (const auto& x : v.AsList()) DOSSIER_RETURN_IF_ERROR(DeleteValue(ctx, x, detach));
       return absl::OkStatus();
-    default:
+    case ValueKind::kBool:
+    case ValueKind::kInt:
+    case ValueKind::kDouble:
+    case ValueKind::kString:
+    case ValueKind::kMap:
       return TypeError(kInvalidArgumentType,
                        "DELETE expects a node, relationship or path, not " +
                            std::string(graph::KindName(v.kind())));
   }
+  return absl::OkStatus();
 }
 
 absl::Status FinishDeletes(ExecContext* ctx) {

@@ -240,8 +240,11 @@ absl::Status LexicalError(const SpanMap& spans, const antlr4::Token* token) {
 }  // namespace
 
 absl::StatusOr<Statement> ParseStatement(std::string_view text) {
-  if (text.size() > UINT32_MAX / 2) {
-    return absl::InvalidArgumentError("SyntaxError: InvalidSyntax: query too long");
+  if (text.size() > kMaxQueryBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "SyntaxError: InvalidSyntax: query too long (", text.size(),
+        " bytes; at most ", kMaxQueryBytes,
+        "): pass large values as parameters"));
   }
   if (absl::Status s = CheckEncoding(text); !s.ok()) return s;
   if (absl::Status s = CheckNesting(text); !s.ok()) return s;
@@ -252,6 +255,12 @@ absl::StatusOr<Statement> ParseStatement(std::string_view text) {
     lexer.removeErrorListeners();
     antlr4::CommonTokenStream tokens(&lexer);
     tokens.fill();
+    if (tokens.size() > kMaxQueryTokens) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "SyntaxError: InvalidSyntax: query too long (", tokens.size(),
+          " tokens; at most ", kMaxQueryTokens,
+          "): pass large values as parameters"));
+    }
     const antlr4::Token* bad = nullptr;
     for (antlr4::Token* t : tokens.getTokens()) {
       if (t->getType() == cy::CypherLexer::InvalidNumber ||

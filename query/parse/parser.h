@@ -13,6 +13,15 @@ namespace dossier::query {
 // ANTLR parser, whose recursion could otherwise overflow the stack).
 inline constexpr int kMaxNestingDepth = 500;
 
+// The longest statement accepted, in bytes (checked before lexing: ANTLR
+// keeps a token object per token, so 10 MB of tokens would take minutes and
+// gigabytes). Large values belong in parameters.
+inline constexpr size_t kMaxQueryBytes = 1 << 20;
+// The most tokens accepted in one statement: each token costs a chain of
+// parse-tree contexts (a 500,000-element list literal took minutes and
+// gigabytes), so the parser refuses more before parsing.
+inline constexpr size_t kMaxQueryTokens = 50000;
+
 // Parses one statement (an optional trailing `;` is accepted; the CLI splits
 // scripts on `;` itself).
 //

@@ -54,9 +54,15 @@ bool IsConstant(const Expr* e) {
     case graph::ValueKind::kDouble:
     case graph::ValueKind::kString:
       return true;
-    default:
+    case graph::ValueKind::kNull:
+    case graph::ValueKind::kList:
+    case graph::ValueKind::kMap:
+    case graph::ValueKind::kNode:
+    case graph::ValueKind::kEdge:
+    case graph::ValueKind::kPath:
       return false;
   }
+  return false;
 }
 
 // `var.key` → key, or empty.

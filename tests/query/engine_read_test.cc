@@ -40,6 +40,8 @@ TEST_CASE("property index seek is planned and used") {
   CHECK(explain2.plan.find("PropertyIndexSeek") != std::string::npos);
   CHECK(Rows(db.Run("MATCH (n:Person) WHERE n.age >= 40 RETURN n.name ORDER BY n.name")) ==
         V{"'B'", "'C'"});
+  CHECK(Rows(db.Run("MATCH (n:Person) WHERE n.age < 40.5 RETURN n.name ORDER BY n.name")) ==
+        V{"'A'", "'B'"});
   CHECK(Scalar(db.Run("MATCH (n:Person) WHERE n.name = $who RETURN n.age",
                       {{"who", Value::String("C")}})) == Value::Int(50));
 }
@@ -93,6 +95,9 @@ TEST_CASE("WITH scoping, aggregation, ordering, paging, DISTINCT") {
   CHECK(Rows(db.Run("MATCH (n:Person) WITH n.age AS age WHERE age > 30 "
                     "RETURN age ORDER BY age DESC")) == V{"50", "40"});
   CHECK(!db.Fail("MATCH (n) WITH n.age AS age RETURN n").ok());
+  // WITH's WHERE may still read the variables before the WITH.
+  CHECK(Rows(db.Run("MATCH (n:Person) WITH n.name AS name WHERE n.age < 45 "
+                    "RETURN name ORDER BY name")) == V{"'A'", "'B'"});
   CHECK(Rows(db.Run("MATCH (a)-[:KNOWS]-(b) RETURN a.name, count(*) AS c, "
                     "collect(b.name)[0] IS NOT NULL AS any ORDER BY a.name")) ==
         V{"'A' | 2 | true", "'B' | 2 | true", "'C' | 2 | true"});
