@@ -19,6 +19,36 @@ constexpr std::string_view kDescriptions[] = {
     "the chipmaker", "the vendor", "the app", "the platform",
     "the manufacturer", "the operator", "the giant", "the carrier"};
 
+// What a description may refer to, by the antecedent's lexicon kind.
+enum class Refers { kAny, kCompany, kGroup };
+
+Refers ClassOf(std::string_view description) {
+  static constexpr std::string_view kGroupWords[] = {
+      "nhóm này", "nhóm tin tặc này", "the gang", "the group"};
+  static constexpr std::string_view kAnyWords[] = {
+      "cơ quan này", "tổ chức này", "the agency", "le groupe", "ce groupe"};
+  for (std::string_view w : kGroupWords) {
+    if (w == description) return Refers::kGroup;
+  }
+  for (std::string_view w : kAnyWords) {
+    if (w == description) return Refers::kAny;
+  }
+  return Refers::kCompany;
+}
+
+// Kinds a company description ("hãng", "the company", "la firme") never
+// refers to.
+bool IsNonCompanyKind(std::string_view kind) {
+  static constexpr std::string_view kKinds[] = {
+      "hacker_group", "ministry", "agency", "intelligence", "police",
+      "court", "prosecutor", "regulator", "government", "military",
+      "party", "parliament", "alliance", "international", "ngo"};
+  for (std::string_view k : kKinds) {
+    if (k == kind) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Mention> ResolveDescriptions(std::string_view text,
@@ -37,6 +67,8 @@ std::vector<Mention> ResolveDescriptions(std::string_view text,
       pos = fe;
       if (AlnumBefore(f, at) || AlnumAfter(f, fe)) continue;
       size_t b = ft.OriginalBegin(at), e = ft.OriginalEnd(fe);
+      // "hàng" (goods) is not "hãng" (the firm).
+      if (!SameDiacritics(text.substr(b, e - b), description)) continue;
       bool taken = false;
       for (const Mention& m : mentions) {
         if (b < m.end && m.begin < e) taken = true;
@@ -58,18 +90,36 @@ std::vector<Mention> ResolveDescriptions(std::string_view text,
       for (const Mention& m : mentions) {
         if (m.is_demonym && m.begin >= e && m.begin <= e + 2) state_key = m.key;
       }
+      // With a demonym, an organisation of that home state wins over one
+      // whose home state is unknown ("le groupe chinois" after Huawei and a
+      // European party is Huawei).
+      // A company description skips hacker groups and public bodies; a
+      // group description ("nhóm này", "the gang") prefers the latest
+      // hacker group.
+      Refers refers = ClassOf(description);
       const Mention* best = nullptr;
+      const Mention* same_state = nullptr;
+      const Mention* hacker_group = nullptr;
       for (const Mention& m : mentions) {
         if (m.begin >= b) break;
         if (m.label != "Organisation" || m.kind == "portfolio" ||
             !m.place_key.empty()) {
           continue;
         }
+        if (refers == Refers::kCompany && IsNonCompanyKind(m.kind)) continue;
+        if (m.kind == "hacker_group") hacker_group = &m;
         if (!state_key.empty() && !m.home_state_key.empty() &&
             m.home_state_key != state_key) {
           continue;
         }
         best = &m;
+        if (!state_key.empty() && m.home_state_key == state_key) {
+          same_state = &m;
+        }
+      }
+      if (same_state != nullptr) best = same_state;
+      if (refers == Refers::kGroup && hacker_group != nullptr) {
+        best = hacker_group;
       }
       if (best == nullptr) continue;
       Mention m = *best;

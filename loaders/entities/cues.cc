@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "graph/text_fold.h"
+#include "loaders/entities/folded_text.h"
 #include "loaders/entities/tokens.h"
 #include "loaders/lexicon/lexicon.h"
 
@@ -54,6 +55,28 @@ const FoldedSet& PersonCues() {
       "luật sư", "nhà báo", "phóng viên", "kỹ sư", "tổng giám đốc", "đại sứ",
       "thượng nghị sĩ", "nhà hoạt động", "tổng bí thư", "phó thủ tướng",
       "vice-président", "ingénieur", "chercheur", "chancelière"};
+  return *s;
+}
+
+// Words that make up a title before a person's name ("Deputy Prime
+// Minister", "Secretary of State", "Attorney General", "Foreign Minister"):
+// peeled off a capitalised run that still leaves a two-word name.
+const FoldedSet& TitleWords() {
+  static const auto* s = new FoldedSet{
+      "deputy", "prime", "minister", "secretary", "state", "attorney",
+      "general", "vice", "foreign", "defence", "defense", "home", "interior",
+      "justice", "finance", "treasury", "trade", "commerce", "homeland",
+      "security", "national", "chief", "executive", "special", "envoy",
+      "president", "senator", "ambassador", "spokesperson", "spokesman",
+      "spokeswoman", "chairman", "chairwoman", "director", "governor",
+      "commissioner", "representative", "rep", "sen", "gov", "secretary-general",
+      "undersecretary", "under", "assistant", "acting", "former", "first",
+      "lady", "crown", "prince", "premier", "chancellor", "ministre",
+      "premier", "vice-premier", "vice-president", "garde", "sceaux",
+      "affaires", "etrangeres", "exterieures", "interieur", "armees",
+      "economie", "numerique", "defense", "sante", "transports", "agriculture",
+      "education", "energy", "health", "transport", "digital", "economy",
+      "of", "de", "des", "du", "la", "l", "and", "et", "the"};
   return *s;
 }
 
@@ -155,6 +178,33 @@ const FoldedSet& Connectors() {
   return *s;
 }
 
+// True for a Vietnamese common word capitalised at a sentence start ("Vì",
+// "Cảnh sát", "Luật"), compared with its diacritics: "Vì" is a word, "Vĩ"
+// may be a name.
+bool IsVietnameseCommonWord(std::string_view lang, std::string_view surface,
+                            const std::string& folded) {
+  if (lang != "vi") return false;
+  static const auto* words = [] {
+    auto* m = new absl::flat_hash_map<std::string, std::string>;
+    for (const char* w :
+         {"vì", "theo", "trong", "sau", "khi", "tuy", "nhưng", "với", "từ",
+          "tại", "ở", "luật", "cảnh", "lực", "quân", "nhà", "người", "các",
+          "những", "việc", "vụ", "hiện", "đây", "điều", "bên", "phía",
+          "trước", "ngoài", "giữa", "cùng", "còn", "đồng", "thời", "tình",
+          "dù", "nếu", "để", "hôm", "chiều", "sáng", "tối", "cuối", "đầu",
+          "năm", "tháng", "ngày", "tuần", "cũng", "đó", "này", "một", "hai",
+          "vào", "ra", "lên", "chính", "dân", "báo", "tin", "bản", "tàu",
+          "trước", "chúng", "tôi", "họ", "do", "và", "như", "ông", "bà",
+          "anh", "chị", "theo"}) {
+      m->emplace(graph::FoldKey(w), w);
+    }
+    return m;
+  }();
+  auto it = words->find(folded);
+  return it != words->end() && SameDiacritics(surface, it->second) &&
+         HasDiacritics(surface) == HasDiacritics(it->second);
+}
+
 // Words that make a following capitalised name a state (l'État de X,
 // chính phủ X, government of X).
 bool StateNounBefore(const std::vector<Token>& t, size_t i) {
@@ -182,6 +232,14 @@ constexpr std::string_view kDemonymSuffixes[] = {
     "aises", "aise", "ais", "iennes", "ienne", "iens", "ien", "ianes",
     "iane", "ians", "ian", "anes", "ane", "ans", "an", "ese", "i", "is"};
 
+// A connector inside a name: "of", "de", "für", ...; a word written with
+// diacritics is one only as "für" (Vietnamese "là" is not "la").
+bool IsConnector(std::string_view text, const Token& t) {
+  if (!Connectors().contains(t.folded)) return false;
+  return t.folded == "fur" ||
+         !HasDiacritics(text.substr(t.begin, t.end - t.begin));
+}
+
 struct Run {
   size_t first, last;  // Token indexes, inclusive.
 };
@@ -197,14 +255,18 @@ std::vector<Mention> RecognizeByCues(std::string_view text,
                                      std::string_view lang,
                                      std::span<const Sentence> sentences,
                                      std::span<const Mention> known) {
-  (void)lang;
   std::vector<Mention> out;
+  // `known` is sorted and non-overlapping, so its ends are sorted too: one
+  // binary search per query. Of `out`, only the mentions made in the
+  // current sentence (from out_from on) can overlap its tokens.
+  size_t out_from = 0;
   auto covered = [&](size_t b, size_t e) {
-    for (const Mention& m : known) {
-      if (b < m.end && m.begin < e) return true;
-    }
-    for (const Mention& m : out) {
-      if (b < m.end && m.begin < e) return true;
+    auto it = std::upper_bound(
+        known.begin(), known.end(), b,
+        [](size_t pos, const Mention& m) { return pos < m.end; });
+    if (it != known.end() && it->begin < e) return true;
+    for (size_t k = out_from; k < out.size(); ++k) {
+      if (b < out[k].end && out[k].begin < e) return true;
     }
     return false;
   };
@@ -215,8 +277,11 @@ std::vector<Mention> RecognizeByCues(std::string_view text,
   absl::flat_hash_set<std::string> derived_states;  // Folded names.
 
   // Pass 1: states named with a state noun, anywhere in the text.
+  std::vector<std::vector<Token>> sentence_tokens;
+  sentence_tokens.reserve(sentences.size());
   for (const Sentence& s : sentences) {
-    std::vector<Token> t = Tokenize(text, s.begin, s.end);
+    sentence_tokens.push_back(Tokenize(text, s.begin, s.end));
+    const std::vector<Token>& t = sentence_tokens.back();
     for (size_t i = 0; i < t.size(); ++i) {
       if (t[i].upper && !t[i].all_caps && !t[i].digits &&
           StateNounBefore(t, i) && !covered(t[i].begin, t[i].end) &&
@@ -240,8 +305,9 @@ std::vector<Mention> RecognizeByCues(std::string_view text,
     return m;
   };
 
-  for (const Sentence& s : sentences) {
-    std::vector<Token> t = Tokenize(text, s.begin, s.end);
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    out_from = out.size();
+    const std::vector<Token>& t = sentence_tokens[si];
     std::vector<bool> used(t.size(), false);
     for (size_t i = 0; i < t.size(); ++i) used[i] = covered(t[i].begin, t[i].end);
     // Derived states and their demonyms.
@@ -296,11 +362,27 @@ std::vector<Mention> RecognizeByCues(std::string_view text,
           j = k;
           continue;
         }
-        // One or two connectors, then a capitalised token.
-        if (k + 1 < t.size() && !used[k] && Connectors().contains(t[k].folded) &&
+        // One or two connectors, then a capitalised token. A coordinator
+        // ("and", "et", "&") joins only inside a name that opened with an
+        // organisation word or a complement ("Bureau of Fisheries and
+        // Aquatic Resources"); otherwise it separates two names ("Hamid
+        // Firoozi and Ahmad Fathi", "Park and Chosun Expo").
+        bool coordinator = k < t.size() &&
+                           (t[k].folded == "and" || t[k].folded == "et" ||
+                            t[k].folded == "&" || t[k].folded == "y");
+        bool joins = true;
+        if (coordinator) {
+          joins = OrgPrefixes().contains(t[i].folded) ||
+                  (i + 1 <= j && OrgPrefixes().contains(absl::StrCat(
+                                     t[i].folded, " ", t[i + 1].folded)));
+          for (size_t q = i + 1; q < j && !joins; ++q) {
+            if (!t[q].upper && Connectors().contains(t[q].folded)) joins = true;
+          }
+        }
+        if (joins && k + 1 < t.size() && !used[k] && IsConnector(text, t[k]) &&
             !t[k].upper && OnlySpaces(text, t[j].end, t[k].begin)) {
           size_t n = k + 1;
-          if (n + 1 < t.size() && Connectors().contains(t[n].folded) && !t[n].upper) ++n;
+          if (n + 1 < t.size() && IsConnector(text, t[n]) && !t[n].upper) ++n;
           if (!used[n] && t[n].upper && OnlySpaces(text, t[n - 1].end, t[n].begin) &&
               OnlySpaces(text, t[k].end, t[k + 1].begin)) {
             j = n;
@@ -318,14 +400,45 @@ std::vector<Mention> RecognizeByCues(std::string_view text,
       bool person_cue = false, org_cue = false;
       while (r.first <= r.last) {
         const std::string& f = t[r.first].folded;
+        std::string_view word = text.substr(
+            t[r.first].begin, t[r.first].end - t[r.first].begin);
+        // In Vietnamese a stopword must carry its own diacritics: "do" (by)
+        // is a stopword, the surname "Đỗ" is not.
+        bool stop = Stopwords().contains(f);
+        if (stop && lang == "vi" && HasDiacritics(word)) {
+          stop = IsVietnameseCommonWord(lang, word, f);
+        }
         if (PersonCues().contains(f)) {
           person_cue = true;
-        } else if (!Stopwords().contains(f)) {
+        } else if (!stop && !IsVietnameseCommonWord(lang, word, f)) {
           break;
         }
         ++r.first;
       }
       if (r.first > r.last) continue;
+      // "Deputy Prime Minister Richard Marles", "Secretary of State Antony
+      // Blinken": a title run peeled off when a name of two or more
+      // capitalised words remains and the title holds a person cue.
+      {
+        size_t k = r.first;
+        bool title_cue = person_cue;
+        while (k <= r.last && TitleWords().contains(t[k].folded)) {
+          if (PersonCues().contains(t[k].folded)) title_cue = true;
+          ++k;
+        }
+        if (title_cue && k > r.first && k + 1 <= r.last &&
+            !Connectors().contains(t[k].folded) &&
+            !OrgSuffixes().contains(t[r.last].folded)) {
+          bool name_like = true;
+          for (size_t q = k; q <= r.last; ++q) {
+            if (!t[q].upper || t[q].digits || t[q].all_caps) name_like = false;
+          }
+          if (name_like) {
+            r.first = k;
+            person_cue = true;
+          }
+        }
+      }
       // Trailing connectors never end a name.
       while (r.last > r.first && Connectors().contains(t[r.last].folded)) --r.last;
       size_t n = r.last - r.first + 1;
@@ -339,11 +452,21 @@ std::vector<Mention> RecognizeByCues(std::string_view text,
       std::string w1 = i >= 1 ? t[i - 1].folded : "";
       std::string w2 = TwoWords(t, i);
       std::string w3 = i >= 3 ? absl::StrCat(t[i - 3].folded, " ", w2) : "";
-      if (PersonCues().contains(w1) || PersonCues().contains(w2) ||
-          PersonCues().contains(w3)) {
+      bool long_person_cue =
+          PersonCues().contains(w2) || PersonCues().contains(w3);
+      if (PersonCues().contains(w1) || long_person_cue) person_cue = true;
+      // "ông" folds to "ong" (the French ONG, an NGO): in Vietnamese, or
+      // written with its diacritic, it announces a person.
+      bool ong_is_person =
+          w1 == "ong" && (lang == "vi" ||
+                          HasDiacritics(text.substr(
+                              t[i - 1].begin, t[i - 1].end - t[i - 1].begin)));
+      // A longer person cue ("nhà báo") wins over a shorter organisation
+      // cue inside it ("báo", a newspaper).
+      if (ong_is_person) {
         person_cue = true;
-      }
-      if (OrgCues().contains(w1) || OrgCues().contains(w2) || OrgCues().contains(w3)) {
+      } else if ((OrgCues().contains(w1) && !long_person_cue) ||
+                 OrgCues().contains(w2) || OrgCues().contains(w3)) {
         org_cue = true;
       }
       const std::string& first = t[r.first].folded;

@@ -1,6 +1,9 @@
 #include "loaders/entities/folded_text.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+
+#include <algorithm>
 
 #include "absl/container/flat_hash_map.h"
 #include "graph/text_fold.h"
@@ -100,6 +103,109 @@ FoldedText FoldWithOffsets(std::string_view text) {
     }
     last_space = false;
   }
+  return out;
+}
+
+namespace {
+
+// The nonspacing marks of one code point's NFD (đ/Đ give U+0111), cached
+// per thread.
+const std::u32string& MarksOf(char32_t c) {
+  thread_local absl::flat_hash_map<char32_t, std::u32string> cache;
+  auto it = cache.find(c);
+  if (it != cache.end()) return it->second;
+  std::u32string marks;
+  if (c == 0x0111 || c == 0x0110) {
+    marks.push_back(0x0111);
+  } else {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    icu::UnicodeString d;
+    if (U_SUCCESS(status) && nfd != nullptr &&
+        nfd->getDecomposition(static_cast<UChar32>(c), d)) {
+      for (int32_t i = 0; i < d.length(); i = d.moveIndex32(i, 1)) {
+        UChar32 m = d.char32At(i);
+        if (u_getIntPropertyValue(m, UCHAR_GENERAL_CATEGORY) ==
+            U_NON_SPACING_MARK) {
+          marks.push_back(static_cast<char32_t>(m));
+        }
+      }
+    } else if (u_getIntPropertyValue(static_cast<UChar32>(c),
+                                     UCHAR_GENERAL_CATEGORY) ==
+               U_NON_SPACING_MARK) {
+      marks.push_back(c);
+    }
+  }
+  return cache.emplace(c, std::move(marks)).first->second;
+}
+
+// Per word, its sorted marks; words separated by U+0020.
+std::u32string MarkSignature(std::string_view s, bool* any) {
+  std::u32string out, word;
+  size_t pos = 0;
+  auto flush = [&] {
+    std::sort(word.begin(), word.end());
+    out += word;
+    out.push_back(U' ');
+    word.clear();
+  };
+  while (pos < s.size()) {
+    char32_t c = DecodeUtf8(s, &pos);
+    if (c == ' ' || c == '-' || c == '\'' || c == 0x2019) {
+      flush();
+      continue;
+    }
+    if (c < 0x80) continue;
+    const std::u32string& m = MarksOf(c);
+    if (!m.empty()) *any = true;
+    word += m;
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
+bool SameDiacritics(std::string_view a, std::string_view b) {
+  bool any_a = false, any_b = false;
+  std::u32string sa = MarkSignature(a, &any_a);
+  std::u32string sb = MarkSignature(b, &any_b);
+  if (!any_a || !any_b) return true;
+  return sa == sb;
+}
+
+bool HasDiacritics(std::string_view s) {
+  bool any = false;
+  MarkSignature(s, &any);
+  return any;
+}
+
+std::string FastFold(std::string_view text) {
+  bool ascii = true;
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80 || c == '`' || c == '\t' ||
+        c == '\n' || c == '\r') {
+      ascii = false;
+      break;
+    }
+  }
+  std::string out;
+  if (ascii) {
+    out.reserve(text.size());
+    bool pending = false;
+    for (char c : text) {
+      if (c == ' ') {
+        pending = !out.empty();
+        continue;
+      }
+      if (pending) out.push_back(' ');
+      pending = false;
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    return out;
+  }
+  out = FoldWithOffsets(text).folded;
+  while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 

@@ -31,6 +31,20 @@ FoldedText FoldWithOffsets(std::string_view text);
 bool AlnumBefore(std::string_view folded, size_t pos);
 bool AlnumAfter(std::string_view folded, size_t pos);
 
+// True when `a` and `b` carry the same diacritics word by word (the
+// nonspacing marks of each word's NFD, and đ/Đ), whatever their order
+// inside the word ("hoà" and "hòa" agree; "bị" and "Bỉ", "hàng" and "hãng"
+// do not). A side written without any diacritic agrees with everything
+// (unaccented writing). Thread-safe.
+bool SameDiacritics(std::string_view a, std::string_view b);
+
+// True when `s` carries a diacritic (a nonspacing mark in NFD, or đ/Đ).
+bool HasDiacritics(std::string_view s);
+
+// graph::FoldKey of `text`, computed code point by code point with a cache
+// (the same result for NFC text, without a transliterator per call).
+std::string FastFold(std::string_view text);
+
 // Decodes the code point at text[*pos], advancing *pos; invalid bytes give
 // U+FFFD and advance by one.
 char32_t DecodeUtf8(std::string_view text, size_t* pos);

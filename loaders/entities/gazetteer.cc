@@ -3,7 +3,10 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <utility>
 
@@ -24,8 +27,13 @@ struct Gazetteer::Pattern {
 };
 
 struct Gazetteer::HsState {
+  uint64_t id = NextId();  // Unique per database, never reused.
   hs_database_t* db = nullptr;
-  hs_scratch_t* scratch = nullptr;  // Prototype, cloned per Match call.
+  hs_scratch_t* scratch = nullptr;  // Checks the database at Compile.
+  static uint64_t NextId() {
+    static std::atomic<uint64_t> next{1};
+    return next.fetch_add(1);
+  }
   ~HsState() {
     if (scratch != nullptr) hs_free_scratch(scratch);
     if (db != nullptr) hs_free_database(db);
@@ -123,15 +131,44 @@ bool LastAlnum(std::string_view s) {
 }  // namespace
 
 std::vector<Mention> Gazetteer::Match(std::string_view text) const {
+  Sentence whole{0, text.size()};
+  return MatchSentences(text, std::span<const Sentence>(&whole, 1), nullptr);
+}
+
+std::vector<Mention> Gazetteer::MatchSentences(
+    std::string_view text, std::span<const Sentence> sentences,
+    std::vector<Mention>* inner) const {
   std::vector<Mention> out;
   if (hs_ == nullptr || text.empty()) return out;
+  // True when [b, e) lies inside one sentence (sentences sorted by begin).
+  auto in_one_sentence = [&](size_t b, size_t e) {
+    auto it = std::upper_bound(
+        sentences.begin(), sentences.end(), b,
+        [](size_t pos, const Sentence& s) { return pos < s.begin; });
+    if (it == sentences.begin()) return false;
+    --it;
+    return b >= it->begin && e <= it->end;
+  };
   FoldedText ft = FoldWithOffsets(text);
   std::vector<Hit> hits;
-  hs_scratch_t* scratch = nullptr;
-  if (hs_clone_scratch(hs_->scratch, &scratch) != HS_SUCCESS) return out;
+  // One scratch per thread, grown to fit every database it has served.
+  // hs_alloc_scratch checks the CPU (cpuid, slow under a hypervisor), so it
+  // runs once per thread and gazetteer (ids are never reused), not per scan.
+  struct ThreadScratch {
+    hs_scratch_t* scratch = nullptr;
+    std::vector<uint64_t> sized_for;
+    ~ThreadScratch() {
+      if (scratch != nullptr) hs_free_scratch(scratch);
+    }
+  };
+  thread_local ThreadScratch tls;
+  if (std::find(tls.sized_for.begin(), tls.sized_for.end(), hs_->id) ==
+      tls.sized_for.end()) {
+    if (hs_alloc_scratch(hs_->db, &tls.scratch) != HS_SUCCESS) return out;
+    tls.sized_for.push_back(hs_->id);
+  }
   hs_scan(hs_->db, ft.folded.data(), static_cast<unsigned>(ft.folded.size()),
-          0, scratch, OnMatch, &hits);
-  hs_free_scratch(scratch);
+          0, tls.scratch, OnMatch, &hits);
 
   struct Candidate {
     size_t from, to;  // Folded.
@@ -144,10 +181,15 @@ std::vector<Mention> Gazetteer::Match(std::string_view text) const {
     if (FirstAlnum(p.folded) && AlnumBefore(ft.folded, h.from)) continue;
     if (LastAlnum(p.folded) && AlnumAfter(ft.folded, h.to)) continue;
     size_t ob = ft.OriginalBegin(h.from), oe = ft.OriginalEnd(h.to);
+    if (!in_one_sentence(ob, oe)) continue;
     std::string_view surface = text.substr(ob, oe - ob);
+    // Short names must also carry the alias's diacritics when the text
+    // writes any ("bị" is not "Bỉ"); folding serves unaccented writing.
+    bool short_name = std::count(p.folded.begin(), p.folded.end(), ' ') <= 1;
     int chosen = -1;
     for (int a : p.aliases) {
       if (aliases[a].case_sensitive && surface != aliases[a].text) continue;
+      if (short_name && !SameDiacritics(surface, aliases[a].text)) continue;
       chosen = a;
       break;
     }
@@ -160,17 +202,18 @@ std::vector<Mention> Gazetteer::Match(std::string_view text) const {
               if (la != lb) return la > lb;
               return a.from < b.from;
             });
-  std::vector<std::pair<size_t, size_t>> taken;
+  // Kept spans, sorted by start (non-overlapping): one lookup per candidate.
+  std::map<size_t, size_t> taken;
+  auto overlaps = [&](size_t from, size_t to) {
+    auto it = taken.lower_bound(to);  // First kept span starting at/after to.
+    if (it == taken.begin()) return false;
+    --it;
+    return it->second > from;
+  };
   for (const Candidate& c : candidates) {
-    bool overlaps = false;
-    for (const auto& [f, t] : taken) {
-      if (c.from < t && f < c.to) {
-        overlaps = true;
-        break;
-      }
-    }
-    if (overlaps) continue;
-    taken.emplace_back(c.from, c.to);
+    bool dropped = overlaps(c.from, c.to);
+    if (dropped && inner == nullptr) continue;
+    if (!dropped) taken.emplace(c.from, c.to);
     const LexiconAlias& alias = aliases[c.alias];
     const LexiconEntity* e = &lexicon_.entities()[alias.entity];
     Mention m;
@@ -192,7 +235,15 @@ std::vector<Mention> Gazetteer::Match(std::string_view text) const {
     m.iso2 = e->iso2;
     m.label = e->label;
     m.name = e->name;
+    if (dropped) {
+      if (m.label == "State" && !m.is_demonym) inner->push_back(std::move(m));
+      continue;
+    }
     out.push_back(std::move(m));
+  }
+  if (inner != nullptr) {
+    std::sort(inner->begin(), inner->end(),
+              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   }
   std::sort(out.begin(), out.end(),
             [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
@@ -206,7 +257,7 @@ bool IsLocativeContext(std::string_view text, size_t begin) {
          (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
     ++start;
   }
-  std::string before = graph::FoldKey(text.substr(start, begin - start));
+  std::string before = FastFold(text.substr(start, begin - start));
   // Elided "d'"/"l'" glued to the name: look at what precedes them.
   if (before.size() >= 2 && before.back() == '\'') {
     before.pop_back();

@@ -44,6 +44,15 @@ class Gazetteer {
   // Organisation and the portfolio's key, to be joined to a state.
   std::vector<Mention> Match(std::string_view text) const;
 
+  // Match over the whole `text` in one scan, keeping only names that lie
+  // inside one of `sentences` (sorted, offsets into `text`). When `inner` is
+  // not null it receives the State names (not demonyms) that lost to a
+  // longer overlapping name, sorted by begin ("US" inside "US Justice
+  // Department").
+  std::vector<Mention> MatchSentences(std::string_view text,
+                                      std::span<const Sentence> sentences,
+                                      std::vector<Mention>* inner) const;
+
   // The lexicon behind the gazetteer.
   const Lexicon& lexicon() const { return lexicon_; }
 

@@ -78,11 +78,49 @@ std::vector<Mention> JoinPortfolios(std::string_view text,
     joined.name = tmpl.empty()
                       ? absl::StrCat(m.name, " (", state->name, ")")
                       : absl::StrReplaceAll(tmpl, {{"%s", state->name}});
+    // An embassy is one per host city: "China's embassy in London" →
+    // "Embassy of China (London)".
+    size_t after = consumed_next ? i + 2 : i + 1;
+    if (joined.name.rfind("Embassy", 0) == 0 && after < in.size() &&
+        in[after].label == "Place" &&
+        GapIs(text, e, in[after].begin,
+              {" in ", " at ", " à ", " a ", " en ", " tại ", " ở "})) {
+      // "Washington, D.C." → "Washington".
+      std::string city = in[after].name.substr(0, in[after].name.find(", "));
+      absl::StrAppend(&joined.name, " (", city, ")");
+    }
     joined.key = EntityKey("Organisation", joined.name, "");
     if (!consumed_next) out.pop_back();
     last_joined[portfolio_key] = joined;
     out.push_back(joined);
     if (consumed_next) ++i;
+  }
+  return out;
+}
+
+// "Jiangsu State Security Department", "Munich Police Department": a region or city named right before an organisation found by
+// its shape is part of that organisation's name (not after a locative: "in
+// Shenzhen Huawei ..." keeps the place).
+std::vector<Mention> JoinPlaceQualifiedBodies(std::string_view text,
+                                              std::vector<Mention> in) {
+  std::vector<Mention> out;
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (i + 1 < in.size() && in[i].label == "Place" &&
+        (in[i].kind == "region" || in[i].kind == "city") &&
+        in[i + 1].label == "Organisation" &&
+        in[i + 1].source == MentionSource::kCue &&
+        GapIs(text, in[i].end, in[i + 1].begin, {" "}) &&
+        !IsLocativeContext(text, in[i].begin)) {
+      Mention m = in[i + 1];
+      m.begin = in[i].begin;
+      m.name = std::string(text.substr(m.begin, m.end - m.begin));
+      m.key = EntityKey("Organisation", m.name, "");
+      if (m.iso2.empty()) m.iso2 = in[i].iso2;
+      out.push_back(std::move(m));
+      ++i;
+      continue;
+    }
+    out.push_back(std::move(in[i]));
   }
   return out;
 }
@@ -93,69 +131,63 @@ std::vector<Mention> RecognizeEntities(const Gazetteer& gazetteer,
                                        const Document& doc,
                                        std::span<const Sentence> sentences) {
   std::vector<Mention> lexical;
-  for (const Sentence& s : sentences) {
-    std::string_view sentence =
-        std::string_view(doc.text).substr(s.begin, s.end - s.begin);
-    for (Mention& m : gazetteer.Match(sentence)) {
-      m.begin += s.begin;
-      m.end += s.begin;
-      if (m.kind == "portfolio") {
-        const LexiconEntity* e = gazetteer.lexicon().Find(m.key);
-        if (e != nullptr) m.place_name = e->name_template;
-      } else if (!m.place_key.empty() &&
-                 IsLocativeContext(doc.text, m.begin)) {
-        // A capital as a location: the Place.
-        const LexiconEntity* place = gazetteer.lexicon().Find(m.place_key);
-        m.key = m.place_key;
-        m.label = "Place";
-        m.name = m.place_name;
-        m.kind = place != nullptr ? place->kind : "capital";
-        m.iso2 = place != nullptr ? place->iso2 : "";
-        m.place_key.clear();
-        m.place_name.clear();
-      }
-      // "US Justice Department", "Bộ Tư pháp Mỹ": the state named at an
-      // edge of an organisation's name is a mention of its own.
-      if (m.label == "Organisation" && m.kind != "portfolio") {
-        std::string_view surface =
-            std::string_view(doc.text).substr(m.begin, m.end - m.begin);
-        std::vector<Mention> edges;
-        size_t first_space = surface.find(' ');
-        size_t last_space = surface.rfind(' ');
-        if (first_space != std::string_view::npos) {
-          for (Mention inner : gazetteer.Match(surface.substr(0, first_space))) {
-            if (inner.begin == 0 && inner.end == first_space) edges.push_back(inner);
-          }
-          for (Mention inner : gazetteer.Match(surface.substr(last_space + 1))) {
-            if (inner.begin == 0 && inner.end == surface.size() - last_space - 1) {
-              inner.begin += last_space + 1;
-              inner.end += last_space + 1;
-              edges.push_back(inner);
-            }
-          }
-        }
-        for (Mention inner : edges) {
-          if (inner.label != "State" || inner.is_demonym) continue;
-          bool at_start = inner.begin == 0;
-          bool at_end = !at_start;
-          inner.begin += m.begin;
-          inner.end += m.begin;
-          if (at_start) {
-            m.begin = inner.end + 1;
-            lexical.push_back(std::move(inner));
-            lexical.push_back(m);
-          } else {
-            m.end = inner.begin - 1;
-            lexical.push_back(m);
-            lexical.push_back(std::move(inner));
-          }
-          m.key.clear();
-          break;
-        }
-        if (m.key.empty()) continue;
-      }
-      lexical.push_back(std::move(m));
+  std::vector<Mention> inner;  // States inside longer names.
+  std::vector<Mention> matched =
+      gazetteer.MatchSentences(doc.text, sentences, &inner);
+  for (Mention& m : matched) {
+    if (m.kind == "portfolio") {
+      const LexiconEntity* e = gazetteer.lexicon().Find(m.key);
+      if (e != nullptr) m.place_name = e->name_template;
+    } else if (!m.place_key.empty() && IsLocativeContext(doc.text, m.begin)) {
+      // A capital as a location: the Place.
+      const LexiconEntity* place = gazetteer.lexicon().Find(m.place_key);
+      m.key = m.place_key;
+      m.label = "Place";
+      m.name = m.place_name;
+      m.kind = place != nullptr ? place->kind : "capital";
+      m.iso2 = place != nullptr ? place->iso2 : "";
+      m.place_key.clear();
+      m.place_name.clear();
     }
+    // "US Justice Department", "Bộ Tư pháp Mỹ": the state named as the
+    // first or last word of an organisation's name is a mention of its own.
+    if (m.label == "Organisation" && m.kind != "portfolio") {
+      std::string_view surface =
+          std::string_view(doc.text).substr(m.begin, m.end - m.begin);
+      size_t first_space = surface.find(' ');
+      size_t last_space = surface.rfind(' ');
+      const Mention* edge = nullptr;
+      bool at_start = false;
+      if (first_space != std::string_view::npos) {
+        auto it = std::lower_bound(
+            inner.begin(), inner.end(), m.begin,
+            [](const Mention& a, size_t pos) { return a.begin < pos; });
+        for (; it != inner.end() && it->begin < m.end; ++it) {
+          if (it->begin == m.begin && it->end == m.begin + first_space) {
+            edge = &*it;
+            at_start = true;
+            break;
+          }
+          if (it->begin == m.begin + last_space + 1 && it->end == m.end) {
+            edge = &*it;
+            break;
+          }
+        }
+      }
+      if (edge != nullptr) {
+        if (at_start) {
+          m.begin = edge->end + 1;
+          lexical.push_back(*edge);
+          lexical.push_back(std::move(m));
+        } else {
+          m.end = edge->begin - 1;
+          lexical.push_back(std::move(m));
+          lexical.push_back(*edge);
+        }
+        continue;
+      }
+    }
+    lexical.push_back(std::move(m));
   }
   lexical = JoinPortfolios(doc.text, std::move(lexical));
   std::vector<Mention> cues =
@@ -164,6 +196,7 @@ std::vector<Mention> RecognizeEntities(const Gazetteer& gazetteer,
   all.insert(all.end(), cues.begin(), cues.end());
   std::sort(all.begin(), all.end(),
             [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  all = JoinPlaceQualifiedBodies(doc.text, std::move(all));
   std::vector<Mention> corefs = ResolveDescriptions(doc.text, all);
   all.insert(all.end(), corefs.begin(), corefs.end());
   std::sort(all.begin(), all.end(),

@@ -59,7 +59,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
     pos = last_end;
     t.end = last_end;
     t.all_caps = letters >= 2 && !any_lower;
-    t.folded = graph::FoldKey(text.substr(t.begin, t.end - t.begin));
+    t.folded = FastFold(text.substr(t.begin, t.end - t.begin));
     out.push_back(std::move(t));
   }
   return out;

@@ -54,6 +54,13 @@ bool RelationContext::IsBareDemonym(int m) const {
     // Vietnamese names a state attributively after a common noun: "các
     // công ty Trung Quốc", "tàu hải cảnh Trung Quốc".
     if (lang_ != "vi" || mentions_[m].label != "State") return false;
+    // "Bộ Tư pháp Mỹ cáo buộc": a state right after an organisation's name
+    // is its complement, not the subject.
+    if (first >= 1 && doc_.tokens[first - 1].mention >= 0 &&
+        doc_.tokens[first - 1].mention != m &&
+        mentions_[doc_.tokens[first - 1].mention].label == "Organisation") {
+      return true;
+    }
     for (size_t back = 1; back <= 3 && back <= first; ++back) {
       size_t len = 0;
       if (doc_.tokens[first - back].mention < 0 &&

@@ -112,6 +112,29 @@ void DocumentPass::Active(size_t s, const Hit& hit) {
       break;
     }
   }
+  if (sources.empty() && type == RelationType::kMemberOf) {
+    // "the Jiangsu State Security Department, part of X", "X, a provincial
+    // arm of Y": the apposition's own head is the member, even inside a
+    // locative ("he worked in the X, part of Y").
+    size_t i = hit.begin;
+    int words = 0;
+    while (i > 0 && words <= 3 && ctx_.tokens()[i - 1].word &&
+           ctx_.MentionAt(i - 1) < 0) {
+      --i;
+      ++words;
+    }
+    if (i >= 2 && !ctx_.tokens()[i - 1].word &&
+        ctx_.tokens()[i - 1].folded == ",") {
+      int m = ctx_.MentionAt(i - 2);
+      if (m >= 0 && ctx_.mentions()[m].label == "Organisation") {
+        std::vector<int> groups = ObjectsAfter(ctx_, s, hit.end, 8);
+        if (!groups.empty()) {
+          Emit(type, {m}, groups, "", s);
+          return;
+        }
+      }
+    }
+  }
   if (sources.empty()) {
     sources = Subject(s, hit.begin);
     targets = ObjectsAfter(ctx_, s, hit.end,

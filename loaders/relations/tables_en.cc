@@ -193,6 +193,8 @@ constexpr KindRow kKinds[] = {
     {"terror*", "terrorism"},
     {"corrupt*", "corruption"},
     {"brib*", "corruption"},
+    {"lavish gifts", "corruption"},
+    {"kickback*", "corruption"},
     {"narcotic*", "drug_trafficking"},
     {"drug*", "drug_trafficking"},
     {"censor*", "other"},

@@ -213,6 +213,8 @@ constexpr KindRow kKinds[] = {
     {"terroris*", "terrorism"},
     {"corruption", "corruption"},
     {"pots de vin", "corruption"},
+    {"cadeaux", "corruption"},
+    {"trafic d influence", "corruption"},
     {"stupefiants", "drug_trafficking"},
     {"drogue*", "drug_trafficking"},
     {"narcotrafic", "drug_trafficking"},

@@ -74,6 +74,9 @@ constexpr TriggerRow kTriggers[] = {
     // SUPPLIES.
     {"cung cap", kSupplies, kActive, ""},
     {"nha cung cap", kSupplies, kBlock, ""},
+    // "gọi việc bắt giữ ông X là sai trái": the act named, not performed.
+    {"viec bat giu", kDetains, kBlock, ""},
+    {"vụ bắt giữ", kDetains, kBlock, ""},
     {"cung ung", kSupplies, kActive, ""},
     {"bán", kSupplies, kActive, ""},
     // COOPERATES_WITH.

@@ -48,7 +48,6 @@ TEST_CASE("en: a hypothetical ban gives nothing") {
             .empty());
 }
 
-
 TEST_CASE("en: placed X and its partner under sanctions") {
   CHECK(RelationsOf("Ardenza placed Nexacom and its partner Vantel under "
                     "sanctions on Monday.", "en", "SANCTIONS") ==
@@ -69,6 +68,13 @@ TEST_CASE("en: did the same repeats the measure for new parties") {
   CHECK(RelationsOf("Ardenza banned Orin. Later Vantalia did the same.", "en",
                     "BANS") ==
         Set{"BANS Ardenza -> Orin", "BANS Vantalia -> Orin"});
+}
+
+TEST_CASE("en: an apposition 'X, part of Y' makes X the member") {
+  CHECK(testing::RelationsOf("According to the filing, he was a manager in the "
+                             "Kestrel Systems, part of Nexacom.",
+                             "en", "MEMBER_OF") ==
+        std::set<std::string>{"MEMBER_OF Kestrel Systems -> Nexacom"});
 }
 
 }  // namespace

@@ -83,7 +83,6 @@ TEST_CASE("fr: concern is not an accusation") {
             .empty());
 }
 
-
 TEST_CASE("fr: a suspicion cited in a participle clause accuses the partner") {
   CHECK(RelationsOf("Le club Vantel a rompu son contrat avec Kestrel Systems, "
                     "invoquant de « forts soupçons » de fraude.",
@@ -113,6 +112,13 @@ TEST_CASE("fr: passive measure with a demonym agent") {
   CHECK(RelationsOf("Nexacom est visée par des sanctions ardenzaises depuis "
                     "2019.", "fr", "SANCTIONS") ==
         Set{"SANCTIONS Ardenza -> Nexacom"});
+}
+
+TEST_CASE("fr: gifts to officials are corruption") {
+  CHECK(testing::RelationsOf("L'Ardenza soupçonne Nexacom d'avoir offert des "
+                             "cadeaux à des députés.",
+                             "fr", "ACCUSES") ==
+        std::set<std::string>{"ACCUSES Ardenza -> Nexacom (corruption)"});
 }
 
 }  // namespace

@@ -51,7 +51,6 @@ TEST_CASE("vi: theo X, a reported claim") {
         Set{"ACCUSES Kestrel Systems -> Red Lynx (cyberattack)"});
 }
 
-
 TEST_CASE("vi: đưa X vào danh sách đen; state name after a common noun") {
   Set rel = testing::Relations(
       "Arcadia đưa tập đoàn Nexacom của Borduria vào danh sách đen.", "vi");
@@ -72,6 +71,13 @@ TEST_CASE("vi: phủ nhận after an accusation by a coordinated pair") {
   CHECK(RelationsOf(text, "vi", "DENIES") ==
         Set{"DENIES Red Lynx -> Arcadia (cyberattack)",
             "DENIES Red Lynx -> Kestrel Systems (cyberattack)"});
+}
+
+TEST_CASE("vi: việc bắt giữ named by a critic is not a detention") {
+  CHECK(testing::RelationsOf("Tổ chức Nexacom gọi việc bắt giữ ông Lê Văn Tám "
+                             "là sai trái.",
+                             "vi", "DETAINS")
+            .empty());
 }
 
 }  // namespace
