@@ -4,8 +4,9 @@ ASAN_BUILD ?= build-asan
 DB         ?= ./dossier.db
 SCALE      ?= 16
 JOBS       ?= $(shell nproc)
+FUZZ_SECONDS ?= 600
 
-.PHONY: deps build test test-release test-asan demo bench clean format
+.PHONY: deps build test test-release test-asan demo bench clean format fuzz
 
 deps:
 	@bash scripts/install-deps
@@ -32,7 +33,16 @@ demo: build
 	$(BUILD)/dossier query --db $(DB) \
 	  "MATCH (a)-[r:ACCUSES]->(b) RETURN a.name AS accuser, r.kind AS kind, b.name AS accused ORDER BY accuser, accused"
 
+# libFuzzer targets (clang-14, ASan+UBSan) in build-fuzz/, each run for
+# FUZZ_SECONDS; outside CI (CI replays the corpora: label fuzz-replay).
+fuzz:
+	@bash scripts/install-fuzz-deps
+	JOBS=$(JOBS) bash tests/fuzz/build-fuzzers.sh $(FUZZ_SECONDS)
+
+# Dossier against Kùzu on the same Kronecker graph (answers checked), then
+# BFS over the CSR against plain Boost.Graph (runs even when answers differ).
 bench: build
+	-$(BUILD)/dossier bench --scale $(SCALE)
 	$(BUILD)/dossier_bench_graph --scale=$(SCALE)
 
 format:

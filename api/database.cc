@@ -3,6 +3,7 @@
 #include "api/database_impl.h"
 #include "api/result_impl.h"
 #include "graph/status_macros.h"
+#include "query/parse/parser.h"
 
 namespace dossier {
 namespace {
@@ -46,6 +47,7 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(
   so.read_only = options.read_only;
   so.create_if_missing = options.create_if_missing;
   so.sync = options.sync;
+  so.block_cache_bytes = options.cache_bytes;
   DOSSIER_ASSIGN_OR_RETURN(std::unique_ptr<graph::Store> store,
                            graph::Store::Open(path, so));
   auto impl = std::make_unique<Impl>();
@@ -70,6 +72,18 @@ absl::StatusOr<Result> Database::Execute(std::string_view statement,
       query::QueryResult r,
       query::ExecuteQuery(*impl_->store, statement, params, qo));
   return MakeResult(std::move(r));
+}
+
+absl::StatusOr<PreparedStatement> Database::Prepare(
+    std::string_view statement) {
+  absl::StatusOr<query::Statement> parsed = query::ParseStatement(statement);
+  if (!parsed.ok()) return parsed.status();
+  return PreparedStatement(this, std::string(statement));
+}
+
+absl::StatusOr<Result> PreparedStatement::Execute(
+    const ValueMap& params, const ExecuteOptions& options) const {
+  return db_->Execute(text_, params, options);
 }
 
 const std::string& Database::path() const { return impl_->store->path(); }

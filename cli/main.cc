@@ -18,6 +18,12 @@ int main(int argc, char** argv) {
   const Registrar registrars[] = {
       &AddBuildCommand,  &AddQueryCommand,   &AddStatsCommand,
       &AddSchemaCommand, &AddExtractCommand, &AddIngestCommand,
+      &AddImportCommand,
+      &AddBenchCommand,
+      &AddReplCommand,
+      &AddExportCommand,
+      &AddCheckCommand,
+      &AddEvalCommand,
   };
   std::vector<Subcommand> commands;
   for (Registrar r : registrars) commands.push_back(r(app));

@@ -28,6 +28,12 @@ Subcommand AddStatsCommand(CLI::App& app);
 Subcommand AddSchemaCommand(CLI::App& app);
 Subcommand AddExtractCommand(CLI::App& app);
 Subcommand AddIngestCommand(CLI::App& app);
+Subcommand AddImportCommand(CLI::App& app);
+Subcommand AddBenchCommand(CLI::App& app);
+Subcommand AddReplCommand(CLI::App& app);
+Subcommand AddExportCommand(CLI::App& app);
+Subcommand AddCheckCommand(CLI::App& app);
+Subcommand AddEvalCommand(CLI::App& app);
 
 }  // namespace dossier::cli
 

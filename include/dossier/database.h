@@ -43,6 +43,9 @@ struct DatabaseOptions {
   uint64_t max_memory_bytes = 0;
   // Extra lexicon files (docs/lexicon.md) used when loading articles.
   std::vector<std::string> lexicons;
+  // Block cache of the store in bytes. Default 64 MiB; more keeps more of a
+  // large graph in memory between statements.
+  uint64_t cache_bytes = 64ull << 20;
 };
 
 // Per-statement overrides of the database defaults.
@@ -51,6 +54,33 @@ struct ExecuteOptions {
   uint64_t max_memory_bytes = 0;                       // 0: the default.
   const std::atomic<bool>* cancel = nullptr;  // Stops the statement when set.
   bool read_only = false;  // Refuse write clauses.
+};
+
+class Database;
+
+// A statement checked once and run many times with different parameters:
+//
+//   auto ps = db->Prepare("MATCH (s:State {name: $name}) RETURN s.iso2");
+//   for (const char* n : {"China", "France"})
+//     auto r = ps->Execute({{"name", dossier::Value::String(n)}});
+//
+// Prepare() reports syntax errors once; each Execute() plans against the
+// data of that moment. Thread safety: Execute() may be called from several
+// threads at once. REQUIRES: the Database outlives the statement.
+class PreparedStatement {
+ public:
+  // Runs the statement with `params`. Errors: as Database::Execute.
+  absl::StatusOr<Result> Execute(const ValueMap& params = {},
+                                 const ExecuteOptions& options = {}) const;
+  // The statement's text.
+  const std::string& text() const { return text_; }
+
+ private:
+  friend class Database;
+  PreparedStatement(Database* db, std::string text)
+      : db_(db), text_(std::move(text)) {}
+  Database* db_;
+  std::string text_;
 };
 
 // What a load did.
@@ -85,6 +115,10 @@ class Database {
   absl::StatusOr<Result> Execute(std::string_view statement,
                                  const ValueMap& params = {},
                                  const ExecuteOptions& options = {});
+
+  // Checks `statement` (syntax) and returns it ready to run many times.
+  // Errors: InvalidArgument as Execute, with line, column and caret.
+  absl::StatusOr<PreparedStatement> Prepare(std::string_view statement);
 
   // Loads article files and folders (.txt, .html, .htm, .jsonl; folders
   // recursively). A bad file is reported in the LoadReport and skipped.

@@ -20,7 +20,7 @@ namespace dossier::query {
 // before the column is kept as a tab so that the caret lines up). When `at`
 // has no position (line 0) only the first line is produced, without the
 // "(line, column)" part. Example:
-//   SyntaxError: InvalidSyntax: mismatched input 'RETRN' ... (line 1, column 10)
+//   SyntaxError: UnexpectedSyntax: mismatched input 'RETRN' ... (line 1, column 10)
 std::string FormatQueryError(std::string_view query, const SourceSpan& at,
                              std::string_view error_type,
                              std::string_view detail,
@@ -31,7 +31,7 @@ absl::Status QueryError(std::string_view query, const SourceSpan& at,
                         std::string_view error_type, std::string_view detail,
                         std::string_view message);
 
-// Returns a SyntaxError with the given detail (e.g. "InvalidSyntax").
+// Returns a SyntaxError with the given detail (e.g. "UnexpectedSyntax").
 absl::Status SyntaxError(std::string_view query, const SourceSpan& at,
                          std::string_view detail, std::string_view message);
 

@@ -24,7 +24,7 @@ using parse_internal::Transformer;
 namespace cy = ::dossier_cypher;
 
 // The detail of a syntax error with no more specific name.
-constexpr std::string_view kGenericDetail = "InvalidSyntax";
+constexpr std::string_view kGenericDetail = "UnexpectedSyntax";
 
 // The position (byte offset, line, column) of byte `pos` of `text`.
 SourceSpan PositionOf(std::string_view text, size_t pos) {
@@ -242,7 +242,7 @@ absl::Status LexicalError(const SpanMap& spans, const antlr4::Token* token) {
 absl::StatusOr<Statement> ParseStatement(std::string_view text) {
   if (text.size() > kMaxQueryBytes) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "SyntaxError: InvalidSyntax: query too long (", text.size(),
+        "SyntaxError: UnexpectedSyntax: query too long (", text.size(),
         " bytes; at most ", kMaxQueryBytes,
         "): pass large values as parameters"));
   }
@@ -257,7 +257,7 @@ absl::StatusOr<Statement> ParseStatement(std::string_view text) {
     tokens.fill();
     if (tokens.size() > kMaxQueryTokens) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "SyntaxError: InvalidSyntax: query too long (", tokens.size(),
+          "SyntaxError: UnexpectedSyntax: query too long (", tokens.size(),
           " tokens; at most ", kMaxQueryTokens,
           "): pass large values as parameters"));
     }
@@ -293,7 +293,7 @@ absl::StatusOr<Statement> ParseStatement(std::string_view text) {
     return absl::ResourceExhaustedError("out of memory while parsing the query");
   } catch (const std::exception& e) {
     return absl::InvalidArgumentError(
-        absl::StrCat("SyntaxError: InvalidSyntax: ", e.what()));
+        absl::StrCat("SyntaxError: UnexpectedSyntax: ", e.what()));
   }
 }
 

@@ -28,7 +28,7 @@ inline constexpr size_t kMaxQueryTokens = 50000;
 // On success returns the AST; spans in it index `text`. On a bad query
 // returns InvalidArgument with a message made by FormatQueryError:
 // "SyntaxError: <Detail>: <message> (line L, column C)", the query line and
-// a caret. Details: InvalidSyntax (generic), InvalidUnicodeCharacter (bad
+// a caret. Details: UnexpectedSyntax (generic), InvalidUnicodeCharacter (bad
 // UTF-8, NUL, or a stray non-ASCII character), InvalidNumberLiteral,
 // IntegerOverflow, FloatingPointOverflow, InvalidUnicodeLiteral,
 // InvalidRelationshipPattern, UnexpectedSyntax, NonConstantExpression,

@@ -263,7 +263,7 @@ ExprPtr Transformer::TransformExists(P::ExistsSubqueryContext* ctx) {
   query->span = Span(ctx);
   if (auto* regular = ctx->regularQuery()) {
     if (!regular->unionPart().empty()) {
-      Fail(Span(regular->unionPart(0)), "InvalidSyntax",
+      Fail(Span(regular->unionPart(0)), "UnexpectedSyntax",
            "UNION is not supported inside EXISTS { ... }");
     }
     int saved = pattern_predicates_ok_;

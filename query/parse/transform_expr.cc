@@ -200,7 +200,7 @@ std::string Transformer::StringValue(antlr4::Token* token) {
         break;
       }
       default:
-        Fail(span, "InvalidSyntax",
+        Fail(span, "UnexpectedSyntax",
              absl::StrCat("invalid escape sequence \\", std::string(1, e),
                           " in string literal"));
     }

@@ -24,7 +24,7 @@ PathPattern Transformer::TransformPatternPart(P::PatternPartContext* ctx) {
                                                    : ShortestKind::kAllShortest;
     TransformPatternElement(sp->patternElement(), &path);
     if (path.rels.size() != 1) {
-      Fail(Span(sp), "InvalidSyntax",
+      Fail(Span(sp), "UnexpectedSyntax",
            "shortestPath and allShortestPaths need a pattern with exactly one "
            "relationship");
     }

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end: build the seed corpus, query it in every format, check exit
 # codes, extract | ingest gives the same graph as build.
-# Usage: cli_test.sh DOSSIER_BINARY SOURCE_DIR TMP_DIR
+# Usage: cli_test.sh DOSSIER_BINARY SOURCE_DIR TMP_DIR SHARED_DIR
 set -u
 dossier=$1
 src=$2
 tmp=$(mktemp -d "$3/cli.XXXXXX")
+shared=$4
 trap 'rm -rf "$tmp"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
@@ -68,6 +69,12 @@ cmp -s "$tmp/a.csv" "$tmp/b.csv" || { fail "build and extract|ingest differ"; di
 echo "bad" >"$tmp/bad.jsonl"
 expect_exit 1 "ingest of a bad line" "$dossier" ingest --db "$tmp/bad.db" "$tmp/bad.jsonl"
 grep -q "bad.jsonl:1" "$tmp/err" || fail "bad line not located: $(cat "$tmp/err")"
+
+# The evaluator scores the seeds against their gold relations.
+expect_exit 0 "eval seeds" "$dossier" eval --gold "$shared/gold/seeds.jsonl" --articles "$src/data/seeds"
+grep -qi "f1" "$tmp/out" || fail "eval prints no F1: $(head -5 "$tmp/out")"
+expect_exit 2 "eval without --gold" "$dossier" eval
+expect_exit 1 "eval of a missing gold file" "$dossier" eval --gold "$tmp/none.jsonl"
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures check(s) failed"

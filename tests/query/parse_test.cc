@@ -170,7 +170,7 @@ TEST_CASE("TCK queries: parse exactly those without a syntax error") {
 
 TEST_CASE("syntax error position and caret") {
   std::string msg = ErrorOf("MATCH (n) RETRN n");
-  CHECK(msg.rfind("SyntaxError: InvalidSyntax: ", 0) == 0);
+  CHECK(msg.rfind("SyntaxError: UnexpectedSyntax: ", 0) == 0);
   CHECK(msg.find("'RETRN'") != std::string::npos);
   CHECK(msg.find("(line 1, column 11)\nMATCH (n) RETRN n\n          ^") !=
         std::string::npos);
@@ -187,9 +187,9 @@ TEST_CASE("syntax error position and caret") {
 
 TEST_CASE("FormatQueryError") {
   SourceSpan at{10, 5, 1, 11};
-  CHECK(FormatQueryError("MATCH (n) RETRN n", at, "SyntaxError", "InvalidSyntax",
+  CHECK(FormatQueryError("MATCH (n) RETRN n", at, "SyntaxError", "UnexpectedSyntax",
                          "bad") ==
-        "SyntaxError: InvalidSyntax: bad (line 1, column 11)\n"
+        "SyntaxError: UnexpectedSyntax: bad (line 1, column 11)\n"
         "MATCH (n) RETRN n\n"
         "          ^");
 }
@@ -437,7 +437,7 @@ TEST_CASE("SKIP and LIMIT checks") {
 
 TEST_CASE("comments, whitespace and a trailing semicolon") {
   MustParse("// leading comment\nMATCH /* inline */ (n)\r\n\tRETURN n ; ");
-  CHECK(ErrorOf("RETURN 1; RETURN 2").find("InvalidSyntax") != std::string::npos);
+  CHECK(ErrorOf("RETURN 1; RETURN 2").find("UnexpectedSyntax") != std::string::npos);
   CHECK(ErrorOf("").find("SyntaxError") != std::string::npos);
   CHECK(ErrorOf("RETURN 42 \xe2\x80\x94 41").find("InvalidUnicodeCharacter") !=
         std::string::npos);

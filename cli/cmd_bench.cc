@@ -1,0 +1,542 @@
+// dossier bench: the same traversal queries on Dossier and on Kùzu, over the
+// same generated graph, with the answers checked equal (docs/benchmarks.md).
+//
+// One run: generate a Graph500 Kronecker graph (graph/kronecker.h), write it
+// as neo4j-admin CSV, then in a child process bulk-load it into Dossier
+// (graph/bulk_load.h) and run the queries through query::ExecuteQuery, and in
+// another child load the same files into Kùzu with COPY and run the Kùzu
+// form of each query (benchmarks/peers/kuzu_bench.js). Each child's peak
+// RSS and CPU time come from wait4(); per query, median/min/max wall time and
+// median CPU time of each engine. Exit 0 when every answer is identical, 1
+// otherwise or on an error, 2 on a usage error.
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <thread>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/time.h"
+#include "cli/commands.h"
+#include "cli/subcommand.h"
+#include "graph/bulk_load.h"
+#include "graph/kronecker.h"
+#include "graph/store.h"
+#include "nlohmann/json.hpp"
+#include "query/engine.h"
+
+namespace dossier::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+struct BenchArgs {
+  int scale = 16;
+  int edge_factor = 16;
+  uint64_t seed = 1;
+  int runs = 5;
+  double budget_seconds = 20;
+  double query_timeout = 120;
+  int seeds = 100;
+  int pairs = 20;
+  std::string dir;    // Work directory; default a fresh one under $TMPDIR.
+  std::string peers;  // benchmarks/peers
+  bool keep = false;
+};
+
+// One query in both dialects. A run executes all statements in order.
+struct BenchQuery {
+  std::string name;
+  std::string what;
+  std::vector<std::string> dossier;
+  std::vector<std::string> kuzu;
+};
+
+double ProcessCpuMs() {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+         (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+}
+
+double Ms(Clock::time_point a) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - a).count();
+}
+
+uint64_t DiskBytes(const fs::path& p) {
+  std::error_code ec;
+  if (fs::is_regular_file(p, ec)) return fs::file_size(p, ec);
+  uint64_t total = 0;
+  for (auto it = fs::recursive_directory_iterator(p, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  }
+  return total;
+}
+
+std::string IdList(const std::vector<uint64_t>& ids) {
+  return absl::StrCat("[", absl::StrJoin(ids, ", "), "]");
+}
+
+// The canonical answer text (kuzu_bench.js writes the same form).
+std::string Canonical(const graph::Value& v) {
+  switch (v.kind()) {
+    case graph::ValueKind::kNull:
+      return "null";
+    case graph::ValueKind::kInt:
+      return std::to_string(v.AsInt());
+    case graph::ValueKind::kString:
+      return v.AsString();
+    case graph::ValueKind::kBool:
+      return v.AsBool() ? "true" : "false";
+    case graph::ValueKind::kDouble:
+    case graph::ValueKind::kList:
+    case graph::ValueKind::kMap:
+    case graph::ValueKind::kNode:
+    case graph::ValueKind::kEdge:
+    case graph::ValueKind::kPath:
+      return v.DebugString();
+  }
+  return "?";
+}
+
+std::string Canonical(const query::QueryResult& r) {
+  if (r.rows.empty()) return "-";
+  std::vector<std::string> rows;
+  for (const auto& row : r.rows) {
+    std::vector<std::string> cells;
+    for (const graph::Value& v : row) cells.push_back(Canonical(v));
+    rows.push_back(absl::StrJoin(cells, "|"));
+  }
+  return absl::StrJoin(rows, "\n");
+}
+
+// The graph and the fixed inputs of the queries.
+struct Workload {
+  uint64_t vertices = 0;
+  uint64_t edges = 0;
+  std::vector<uint64_t> seeds;  // Vertices with out-degree > 0.
+  std::vector<std::pair<uint64_t, uint64_t>> pairs;
+  double generate_seconds = 0;
+  double write_seconds = 0;
+};
+
+absl::StatusOr<Workload> Generate(const BenchArgs& args, const fs::path& dir) {
+  Workload w;
+  Clock::time_point t = Clock::now();
+  graph::KroneckerOptions ko;
+  ko.scale = args.scale;
+  ko.edge_factor = args.edge_factor;
+  ko.seed = args.seed;
+  absl::StatusOr<std::vector<graph::KroneckerEdge>> edges =
+      graph::GenerateKronecker(ko);
+  if (!edges.ok()) return edges.status();
+  w.generate_seconds = Ms(t) / 1e3;
+  w.vertices = uint64_t{1} << args.scale;
+  w.edges = edges->size();
+  std::vector<uint32_t> out_degree(w.vertices), in_degree(w.vertices);
+  t = Clock::now();
+  {
+    std::FILE* f = std::fopen((dir / "nodes.csv").c_str(), "w");
+    if (f == nullptr) return absl::UnavailableError("cannot write nodes.csv");
+    std::fputs("id:ID\n", f);
+    for (uint64_t v = 0; v < w.vertices; ++v) std::fprintf(f, "%llu\n", (unsigned long long)v);
+    if (std::fclose(f) != 0) return absl::UnavailableError("writing nodes.csv");
+  }
+  {
+    std::FILE* f = std::fopen((dir / "edges.csv").c_str(), "w");
+    if (f == nullptr) return absl::UnavailableError("cannot write edges.csv");
+    std::fputs(":START_ID,:END_ID\n", f);
+    for (const auto& [s, d] : *edges) {
+      std::fprintf(f, "%llu,%llu\n", (unsigned long long)s, (unsigned long long)d);
+      ++out_degree[s];
+      ++in_degree[d];
+    }
+    if (std::fclose(f) != 0) return absl::UnavailableError("writing edges.csv");
+  }
+  std::vector<graph::KroneckerEdge>().swap(*edges);
+  w.write_seconds = Ms(t) / 1e3;
+  // Fixed inputs drawn by SplitMix64 from the seed: distinct seeds with
+  // out-degree > 0; pairs (out-degree > 0, in-degree > 0), distinct ends.
+  graph::SplitMix64 rng(args.seed * 0x9e3779b97f4a7c15ull + 7);
+  std::vector<bool> taken(w.vertices);
+  for (int tries = 0; static_cast<int>(w.seeds.size()) < args.seeds &&
+                      tries < 100 * args.seeds + 1000;
+       ++tries) {
+    uint64_t v = rng.Bounded(w.vertices);
+    if (out_degree[v] > 0 && !taken[v]) {
+      taken[v] = true;
+      w.seeds.push_back(v);
+    }
+  }
+  for (int tries = 0; static_cast<int>(w.pairs.size()) < args.pairs &&
+                      tries < 1000 * args.pairs;
+       ++tries) {
+    uint64_t a = rng.Bounded(w.vertices), b = rng.Bounded(w.vertices);
+    if (a != b && out_degree[a] > 0 && in_degree[b] > 0) w.pairs.push_back({a, b});
+  }
+  if (w.seeds.empty()) return absl::InvalidArgumentError("the graph has no edge");
+  return w;
+}
+
+std::vector<BenchQuery> Queries(const Workload& w) {
+  const std::string seeds = IdList(w.seeds);
+  const std::string one = std::to_string(w.seeds[0]);
+  std::vector<BenchQuery> q;
+  q.push_back({"lookup", "point lookup by key",
+               {absl::StrCat("MATCH (n:Node {id: ", one, "}) RETURN n.id")},
+               {absl::StrCat("MATCH (n:Node {id: ", one, "}) RETURN n.id")}});
+  std::string hop1 = absl::StrCat("MATCH (a:Node)-[:E]->(b:Node) WHERE a.id IN ",
+                                  seeds, " RETURN count(*)");
+  q.push_back({"hop1", "1-hop count from the seeds", {hop1}, {hop1}});
+  for (int k : {2, 3}) {
+    q.push_back(
+        {absl::StrCat("reach", k),
+         absl::StrCat(k, "-hop distinct reach (seed, node) pairs"),
+         {absl::StrCat("MATCH (a:Node)-[:E*1..", k, "]->(b:Node) WHERE a.id IN ",
+                       seeds, " AND b.id <> a.id WITH DISTINCT a, b RETURN count(*)")},
+         {absl::StrCat("MATCH (a:Node)-[:E* SHORTEST 1..", k,
+                       "]->(b:Node) WHERE a.id IN ", seeds,
+                       " AND b.id <> a.id RETURN count(*)")}});
+  }
+  q.push_back({"paths13", "*1..3 path count from one seed (trails)",
+               {absl::StrCat("MATCH (a:Node {id: ", one,
+                             "})-[:E*1..3]->(b:Node) RETURN count(*)")},
+               {absl::StrCat("MATCH (a:Node {id: ", one,
+                             "})-[:E* TRAIL 1..3]->(b:Node) RETURN count(*)")}});
+  BenchQuery sp{"shortest", absl::StrCat("shortest-path length, ", w.pairs.size(),
+                                         " fixed pairs"), {}, {}};
+  for (const auto& [a, b] : w.pairs) {
+    sp.dossier.push_back(absl::StrCat(
+        "MATCH p = shortestPath((a:Node {id: ", a, "})-[:E*..30]->(b:Node {id: ",
+        b, "})) RETURN length(p)"));
+    sp.kuzu.push_back(absl::StrCat("MATCH (a:Node {id: ", a,
+                                   "})-[e:E* SHORTEST 1..30]->(b:Node {id: ", b,
+                                   "}) RETURN length(e)"));
+  }
+  q.push_back(std::move(sp));
+  q.push_back({"by_type", "count by relationship type",
+               {"MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t"},
+               {"MATCH ()-[r]->() RETURN label(r) AS t, count(*) AS c ORDER BY t"}});
+  std::string top = "MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d "
+                    "ORDER BY d DESC, id ASC LIMIT 10";
+  q.push_back({"top10", "top-10 out-degree", {top}, {top}});
+  return q;
+}
+
+// The Dossier side, in a child process: import, then the queries. Writes
+// the same JSON shape as kuzu_bench.js to `out`.
+int DossierChild(const BenchArgs& args, const fs::path& dir,
+                 const std::vector<BenchQuery>& queries, const fs::path& out) {
+  Json j;
+  const std::string db = (dir / "dossier.db").string();
+  graph::BulkLoadOptions options;
+  options.id_type = graph::BulkLoadOptions::IdType::kInteger;
+  double cpu0 = ProcessCpuMs();
+  Clock::time_point t = Clock::now();
+  absl::StatusOr<graph::BulkLoadReport> report = graph::BulkLoad(
+      db, {{(dir / "nodes.csv").string(), "Node"}},
+      {{(dir / "edges.csv").string(), "E"}}, options);
+  if (!report.ok()) {
+    std::cerr << "error: dossier import: " << report.status().message() << "\n";
+    return kExitError;
+  }
+  j["load_ms"] = Ms(t);
+  j["load_cpu_ms"] = ProcessCpuMs() - cpu0;
+  absl::StatusOr<std::unique_ptr<graph::Store>> store = graph::Store::Open(db);
+  if (!store.ok()) return ReportError(store.status());
+  query::QueryOptions qo;
+  qo.timeout = absl::Seconds(args.query_timeout);
+  qo.read_only = true;
+  qo.max_memory_bytes = uint64_t{4} << 30;
+  for (const BenchQuery& q : queries) {
+    Json e;
+    e["name"] = q.name;
+    e["times_ms"] = Json::array();
+    e["cpu_ms"] = Json::array();
+    e["answer"] = nullptr;
+    double spent = 0;
+    for (int run = 0; run < args.runs; ++run) {
+      std::vector<std::string> answers;
+      cpu0 = ProcessCpuMs();
+      t = Clock::now();
+      absl::Status status;
+      for (const std::string& s : q.dossier) {
+        absl::StatusOr<query::QueryResult> r =
+            query::ExecuteQuery(**store, s, {}, qo);
+        if (!r.ok()) {
+          status = r.status();
+          break;
+        }
+        answers.push_back(Canonical(*r));
+      }
+      if (!status.ok()) {
+        e["error"] = std::string(status.message());
+        break;
+      }
+      double ms = Ms(t);
+      e["times_ms"].push_back(ms);
+      e["cpu_ms"].push_back(ProcessCpuMs() - cpu0);
+      e["answer"] = absl::StrJoin(answers, "\n;\n");
+      spent += ms;
+      if (spent > args.budget_seconds * 1e3) break;
+    }
+    j["queries"].push_back(e);
+  }
+  std::ofstream(out) << j.dump() << "\n";
+  return kExitOk;
+}
+
+struct ChildResult {
+  int status = -1;
+  double max_rss_mb = 0;
+  double cpu_s = 0;
+  double wall_s = 0;
+};
+
+// Waits for `pid`, with its resource usage.
+ChildResult Wait(pid_t pid, Clock::time_point started) {
+  ChildResult r;
+  int status = 0;
+  struct rusage ru;
+  if (wait4(pid, &status, 0, &ru) == pid) {
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.max_rss_mb = ru.ru_maxrss / 1024.0;
+    r.cpu_s = ru.ru_utime.tv_sec + ru.ru_stime.tv_sec +
+              (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+  }
+  r.wall_s = Ms(started) / 1e3;
+  return r;
+}
+
+std::string FindPeers(const BenchArgs& args) {
+  std::vector<fs::path> candidates;
+  if (!args.peers.empty()) {
+    candidates.push_back(args.peers);
+  } else {
+    candidates.push_back("benchmarks/peers");
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+      candidates.push_back(exe.parent_path().parent_path() / "benchmarks/peers");
+    }
+  }
+  for (const fs::path& p : candidates) {
+    if (fs::exists(p / "kuzu_bench.js")) return fs::absolute(p).string();
+  }
+  return candidates.front().string();
+}
+
+std::string Stats(const Json& times, double* median) {
+  std::vector<double> t;
+  for (const Json& x : times) t.push_back(x.get<double>());
+  if (t.empty()) {
+    *median = 0;
+    return "—";
+  }
+  std::sort(t.begin(), t.end());
+  *median = t[t.size() / 2];
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%.1f (%.1f–%.1f)", *median, t.front(), t.back());
+  return buf;
+}
+
+double Median(const Json& values) {
+  std::vector<double> t;
+  for (const Json& x : values) t.push_back(x.get<double>());
+  if (t.empty()) return 0;
+  std::sort(t.begin(), t.end());
+  return t[t.size() / 2];
+}
+
+int RunBench(const BenchArgs& args) {
+  if (args.scale < 1 || args.scale > 26 || args.runs < 1) {
+    std::cerr << "error: --scale is 1..26 and --runs at least 1\n";
+    return kExitUsage;
+  }
+  const std::string peers = FindPeers(args);
+  if (!fs::exists(fs::path(peers) / "node_modules/kuzu/package.json")) {
+    std::cerr << "error: Kùzu's npm package is missing under " << peers
+              << "/node_modules (scripts/install-deps runs `npm install "
+                 "kuzu@0.11.3` in benchmarks/peers; or pass --peers DIR)\n";
+    return kExitError;
+  }
+  fs::path dir = args.dir;
+  if (dir.empty()) {
+    const char* tmp = std::getenv("TMPDIR");
+    dir = fs::path(tmp != nullptr ? tmp : "/tmp") /
+          absl::StrCat("dossier-bench-", args.scale, "-", getpid());
+  }
+  std::error_code ec;
+  fs::remove_all(dir / "dossier.db", ec);
+  fs::remove(dir / "kuzu.db", ec);
+  fs::remove(dir / "kuzu.db.wal", ec);
+  fs::create_directories(dir, ec);
+  if (ec) {
+    std::cerr << "error: cannot create " << dir << ": " << ec.message() << "\n";
+    return kExitError;
+  }
+  dir = fs::absolute(dir);
+
+  std::cerr << "generating Kronecker scale " << args.scale << " ...\n";
+  absl::StatusOr<Workload> w = Generate(args, dir);
+  if (!w.ok()) return ReportError(w.status());
+  const std::vector<BenchQuery> queries = Queries(*w);
+
+  std::cerr << "Dossier: import and queries ...\n";
+  std::fflush(nullptr);
+  Clock::time_point started = Clock::now();
+  pid_t pid = fork();
+  if (pid == 0) _exit(DossierChild(args, dir, queries, dir / "dossier.json"));
+  ChildResult dossier = Wait(pid, started);
+
+  Json spec;
+  spec["db"] = (dir / "kuzu.db").string();
+  spec["setup"] = {"CREATE NODE TABLE Node(id INT64, PRIMARY KEY(id))",
+                   "CREATE REL TABLE E(FROM Node TO Node)"};
+  spec["load"] = {
+      absl::StrCat("COPY Node FROM '", (dir / "nodes.csv").string(), "' (HEADER=true)"),
+      absl::StrCat("COPY E FROM '", (dir / "edges.csv").string(), "' (HEADER=true)")};
+  spec["runs"] = args.runs;
+  spec["budget_seconds"] = args.budget_seconds;
+  for (const BenchQuery& q : queries) {
+    spec["queries"].push_back({{"name", q.name}, {"statements", q.kuzu}});
+  }
+  std::ofstream(dir / "kuzu_spec.json") << spec.dump() << "\n";
+  std::cerr << "Kùzu: COPY and queries ...\n";
+  std::fflush(nullptr);
+  started = Clock::now();
+  pid = fork();
+  if (pid == 0) {
+    int fd = open((dir / "kuzu.json").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0) _exit(127);
+    std::string script = (fs::path(peers) / "kuzu_bench.js").string();
+    std::string spec_path = (dir / "kuzu_spec.json").string();
+    execlp("node", "node", script.c_str(), spec_path.c_str(), (char*)nullptr);
+    std::perror("cannot run node");
+    _exit(127);
+  }
+  ChildResult kuzu = Wait(pid, started);
+
+  Json dj, kj;
+  try {
+    dj = Json::parse(std::ifstream(dir / "dossier.json"));
+    kj = Json::parse(std::ifstream(dir / "kuzu.json"));
+  } catch (const std::exception&) {
+    std::cerr << "error: a benchmark child failed (Dossier exit " << dossier.status
+              << ", Kùzu exit " << kuzu.status << "); outputs in " << dir << "\n";
+    return kExitError;
+  }
+
+  std::printf("\n## dossier bench: Kronecker scale %d, edge factor %d, seed %llu\n\n",
+              args.scale, args.edge_factor, (unsigned long long)args.seed);
+  std::printf("%llu nodes, %llu relationships (type E); %zu seeds, %zu pairs; "
+              "Kùzu %s; generation %.2f s, CSV writing %.2f s\n\n",
+              (unsigned long long)w->vertices, (unsigned long long)w->edges,
+              w->seeds.size(), w->pairs.size(),
+              kj.value("version", std::string("?")).c_str(), w->generate_seconds,
+              w->write_seconds);
+  std::printf("| query | Dossier ms median (min–max) | Kùzu ms median (min–max) "
+              "| ratio D/K | CPU ms D / K | runs D/K | answers |\n");
+  std::printf("|---|---|---|---|---|---|---|\n");
+  bool all_equal = true;
+  for (size_t i = 0; i < queries.size(); ++i) {
+    const Json& d = dj["queries"][i];
+    const Json& k = kj["queries"][i];
+    double dm, km;
+    std::string ds = Stats(d["times_ms"], &dm), ks = Stats(k["times_ms"], &km);
+    bool equal = !d["answer"].is_null() && d["answer"] == k["answer"];
+    all_equal &= equal;
+    std::string verdict = equal ? "identical" : "DIFFER";
+    if (d.contains("error")) verdict += " (Dossier: " + d["error"].get<std::string>() + ")";
+    if (k.contains("error")) verdict += " (Kùzu: " + k["error"].get<std::string>() + ")";
+    char ratio[32] = "—";
+    if (dm > 0 && km > 0) std::snprintf(ratio, sizeof ratio, "%.2f", dm / km);
+    std::printf("| %s | %s | %s | %s | %.1f / %.1f | %zu/%zu | %s |\n",
+                queries[i].name.c_str(), ds.c_str(), ks.c_str(), ratio,
+                Median(d["cpu_ms"]), Median(k["cpu_ms"]), d["times_ms"].size(),
+                k["times_ms"].size(), verdict.c_str());
+    if (!equal) {
+      std::string da = d["answer"].is_null() ? "(none)" : d["answer"].get<std::string>();
+      std::string ka = k["answer"].is_null() ? "(none)" : k["answer"].get<std::string>();
+      std::fprintf(stderr, "%s: Dossier answered %s, Kùzu %s\n",
+                   queries[i].name.c_str(), da.substr(0, 200).c_str(),
+                   ka.substr(0, 200).c_str());
+    }
+  }
+  const double dl = dj["load_ms"].get<double>(), kl = kj["load_ms"].get<double>();
+  std::printf("\n| | Dossier | Kùzu | ratio D/K |\n|---|---|---|---|\n");
+  std::printf("| load (import / COPY), wall s | %.2f | %.2f | %.2f |\n", dl / 1e3,
+              kl / 1e3, dl / kl);
+  std::printf("| load CPU s | %.2f | %.2f | |\n", dj["load_cpu_ms"].get<double>() / 1e3,
+              kj["load_cpu_ms"].get<double>() / 1e3);
+  std::printf("| load rate, M relationships/s (wall) | %.2f | %.2f | |\n",
+              w->edges / dl / 1e3, w->edges / kl / 1e3);
+  double dsize = DiskBytes(dir / "dossier.db") / 1048576.0;
+  double ksize = (DiskBytes(dir / "kuzu.db") + DiskBytes(dir / "kuzu.db.wal")) / 1048576.0;
+  std::printf("| size on disk, MiB | %.1f | %.1f | %.2f |\n", dsize, ksize, dsize / ksize);
+  std::printf("| peak RSS of the process, MiB | %.0f | %.0f | %.2f |\n",
+              dossier.max_rss_mb, kuzu.max_rss_mb, dossier.max_rss_mb / kuzu.max_rss_mb);
+  std::printf("| process wall / CPU s (load + all runs) | %.1f / %.1f | %.1f / %.1f | |\n",
+              dossier.wall_s, dossier.cpu_s, kuzu.wall_s, kuzu.cpu_s);
+  double load1, load5, load15;
+  if (std::FILE* f = std::fopen("/proc/loadavg", "r")) {
+    if (std::fscanf(f, "%lf %lf %lf", &load1, &load5, &load15) == 3) {
+      std::printf("\nload average at the end: %.2f %.2f %.2f (%u cores)\n", load1,
+                  load5, load15, std::thread::hardware_concurrency());
+    }
+    std::fclose(f);
+  }
+  std::printf("answers: %s\n", all_equal ? "all identical" : "SOME DIFFER");
+  if (!args.keep && args.dir.empty()) fs::remove_all(dir, ec);
+  return all_equal ? kExitOk : kExitError;
+}
+
+}  // namespace
+
+Subcommand AddBenchCommand(CLI::App& app) {
+  auto args = std::make_shared<BenchArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "bench",
+      "Traversal queries on Dossier and Kùzu over the same generated graph");
+  cmd->add_option("--scale", args->scale, "Kronecker scale: 2^scale nodes")
+      ->capture_default_str();
+  cmd->add_option("--edge-factor", args->edge_factor, "Edges per node generated")
+      ->capture_default_str();
+  cmd->add_option("--seed", args->seed, "Generator and query-input seed")
+      ->capture_default_str();
+  cmd->add_option("--runs", args->runs, "Runs per query (median/min/max)")
+      ->capture_default_str();
+  cmd->add_option("--budget", args->budget_seconds,
+                  "Stop repeating a query once its runs took this many seconds")
+      ->capture_default_str();
+  cmd->add_option("--timeout", args->query_timeout,
+                  "Deadline of each Dossier statement in seconds")
+      ->capture_default_str();
+  cmd->add_option("--seeds", args->seeds, "Seeds of the 1/2/3-hop queries")
+      ->capture_default_str();
+  cmd->add_option("--pairs", args->pairs, "Pairs of the shortest-path query")
+      ->capture_default_str();
+  cmd->add_option("--dir", args->dir,
+                  "Work directory for CSV files and both databases (kept)");
+  cmd->add_option("--peers", args->peers,
+                  "Directory of kuzu_bench.js and node_modules/kuzu "
+                  "(default benchmarks/peers)");
+  cmd->add_flag("--keep", args->keep, "Keep the temporary work directory");
+  return {cmd, [args] { return RunBench(*args); }};
+}
+
+}  // namespace dossier::cli

@@ -1,0 +1,1 @@
+MATCH (a:State)-[r:ACCUSES]->(b) WHERE r.kind = 'espionage' RETURN a.name AS accuser, b.name ORDER BY accuser SKIP 1 LIMIT 10

@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a:State {name:'China'})-[*..5]-(b:State {name:'France'})) RETURN length(p), nodes(p)

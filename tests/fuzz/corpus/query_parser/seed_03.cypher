@@ -1,0 +1,1 @@
+OPTIONAL MATCH (a)-[:MEMBER_OF|BASED_IN*1..3]->(b) WITH a, count(DISTINCT b) AS c WHERE c > 2 RETURN a, c

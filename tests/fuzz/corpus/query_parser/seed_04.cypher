@@ -1,0 +1,1 @@
+UNWIND range(1, 10) AS x RETURN reduce(s = '', y IN [x, x*2] | s + toString(y)) AS s

@@ -1,0 +1,1 @@
+CREATE (a:Person {name: 'Ann', age: 42})-[:WORKS_FOR {since: 2020}]->(b:Organisation {name: 'X'}) RETURN a, b

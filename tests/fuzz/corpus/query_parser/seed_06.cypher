@@ -1,0 +1,1 @@
+MERGE (s:State {iso2: $code}) ON CREATE SET s.name = $name SET s += {x: [1, 2.5, 'a', null, true]} REMOVE s:Old

@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.name =~ '(?i)wash.*' AND NOT n.name STARTS WITH 'x' AND n.age IS NOT NULL DETACH DELETE n

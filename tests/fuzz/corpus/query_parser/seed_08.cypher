@@ -1,0 +1,1 @@
+MATCH (n) RETURN CASE WHEN n.x > 1 THEN [i IN range(0, n.x) WHERE i % 2 = 0 | i ^ 2] ELSE {a: 1, b: 'c'} END

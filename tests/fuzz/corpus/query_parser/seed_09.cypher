@@ -1,0 +1,1 @@
+MATCH (a) WHERE EXISTS { MATCH (a)-[:ACCUSES]->(:State) } RETURN a.name UNION ALL RETURN 'x' AS name

@@ -1,0 +1,1 @@
+EXPLAIN MATCH (a)-->(b)<--(c) RETURN count(*)

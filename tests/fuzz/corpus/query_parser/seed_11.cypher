@@ -1,0 +1,1 @@
+CALL algo.pagerank() YIELD node, score RETURN node.name, score ORDER BY score DESC LIMIT 5

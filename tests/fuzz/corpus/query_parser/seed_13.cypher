@@ -1,0 +1,1 @@
+MATCH (n:`weird label` {`key with space`: 1}) RETURN n.`key with space`;
