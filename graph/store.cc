@@ -75,6 +75,13 @@ class DamageLogger : public rocksdb::LoggerWrapper {
   std::string last_damage_;
 };
 
+// Discards RocksDB's info log (read-only opens write no LOG file).
+class NullLogger : public rocksdb::Logger {
+ public:
+  using rocksdb::Logger::Logv;
+  void Logv(const rocksdb::InfoLogLevel, const char*, va_list) override {}
+};
+
 }  // namespace
 
 absl::Status FromRocks(const rocksdb::Status& s, std::string_view context) {
@@ -162,9 +169,15 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   for (const char* name : kCfNames) descriptors.emplace_back(name, cf_options);
 
   std::shared_ptr<DamageLogger> damage_log;
-  if (!options.read_only) {
+  {
     std::shared_ptr<rocksdb::Logger> info_log;
-    if (rocksdb::CreateLoggerFromOptions(path, db_options, &info_log).ok()) {
+    if (options.read_only) {
+      info_log = std::make_shared<NullLogger>();
+    } else if (!rocksdb::CreateLoggerFromOptions(path, db_options, &info_log)
+                    .ok()) {
+      info_log = nullptr;
+    }
+    if (info_log != nullptr) {
       damage_log = std::make_shared<DamageLogger>(std::move(info_log));
       db_options.info_log = damage_log;
     }

@@ -54,7 +54,7 @@ reason() {  # FILE TEXT: the file is named with the reason.
 }
 reason empty.txt "empty article"
 reason binary.txt "binary file"
-reason invalid_utf8.txt "invalid UTF-8 at byte offset 51"
+reason invalid_utf8.txt "invalid UTF-8 at byte offset 49"
 reason latin1.txt "invalid UTF-8 at byte offset"
 reason utf16.txt "binary file"
 reason scripts_only.html "empty article"
