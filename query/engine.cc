@@ -1,6 +1,8 @@
 // ExecuteQuery: parse → bind → plan → execute, in one transaction.
 #include "query/engine.h"
 
+#include <new>
+
 #include <memory>
 #include <utility>
 #include <vector>
@@ -100,10 +102,34 @@ void IndexPhysical(PhysicalOperator* op,
 
 }  // namespace
 
+namespace {
+absl::StatusOr<QueryResult> ExecuteQueryImpl(graph::Store& store,
+                                             std::string_view text,
+                                             const graph::ValueMap& params,
+                                             const QueryOptions& options);
+}  // namespace
+
 absl::StatusOr<QueryResult> ExecuteQuery(graph::Store& store,
                                          std::string_view text,
                                          const graph::ValueMap& params,
                                          const QueryOptions& options) {
+  // An allocation failure (e.g. under an address-space cap, before the
+  // memory estimate catches up) ends the query with a clear error; the
+  // transaction rolls back as the stack unwinds.
+  try {
+    return ExecuteQueryImpl(store, text, params, options);
+  } catch (const std::bad_alloc&) {
+    return absl::ResourceExhaustedError(
+        "the query ran out of memory (allocation failed); lower its size or "
+        "raise --max-memory");
+  }
+}
+
+namespace {
+absl::StatusOr<QueryResult> ExecuteQueryImpl(graph::Store& store,
+                                             std::string_view text,
+                                             const graph::ValueMap& params,
+                                             const QueryOptions& options) {
   DOSSIER_ASSIGN_OR_RETURN(Statement statement, ParseStatement(text));
   DOSSIER_ASSIGN_OR_RETURN(BoundQuery bound, Bind(statement, text));
   if (bound.writes && options.read_only) {
@@ -169,4 +195,5 @@ absl::StatusOr<QueryResult> ExecuteQuery(graph::Store& store,
   return result;
 }
 
+}  // namespace
 }  // namespace dossier::query
