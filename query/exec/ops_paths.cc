@@ -1,4 +1,4 @@
-// Path operators: VarLengthExpand (relationship-unique DFS) and
+// Path operators: VarLengthExpand (relationship-unique DFS, streamed) and
 // ShortestPath (level-by-level BFS over Transaction::Expand, so that the
 // transaction's own writes are seen).
 #include <vector>
@@ -49,64 +49,128 @@ bool UsedIn(const Row& row, int slot, graph::EdgeId edge) {
   return false;
 }
 
-class VarLengthExpandOp : public FlatMapOperator {
+// Streams the relationship-unique walks from each input row: an explicit
+// depth-first stack, one output row per Next(), so that memory stays
+// proportional to the walk's depth (not to the number of walks) and a LIMIT
+// or a budget stops the walk at once.
+class VarLengthExpandOp : public PhysicalOperator {
  public:
-  using FlatMapOperator::FlatMapOperator;
+  using PhysicalOperator::PhysicalOperator;
 
  protected:
-  absl::Status Map(Row in, std::vector<Row>* out) override {
-    const Value& from = in[op_->from_slot];
-    if (from.kind() != ValueKind::kNode) return absl::OkStatus();
-    types_.clear();
-    if (!ResolveTypes(ctx_, op_->types, &types_)) return absl::OkStatus();
-    path_.clear();
-    return Walk(in, from.AsNode(), out);
+  absl::Status OpenImpl() override {
+    Reset();
+    return PhysicalOperator::OpenImpl();
+  }
+
+  absl::StatusOr<bool> NextImpl(Row* row) override {
+    while (true) {
+      if (stack_.empty()) {
+        Reset();
+        DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&in_));
+        if (!more) return false;
+        DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+        in_.resize(op_->layout.size());
+        const Value& from = in_[op_->from_slot];
+        if (from.kind() != ValueKind::kNode) continue;
+        types_.clear();
+        if (!ResolveTypes(ctx_, op_->types, &types_)) continue;
+        stack_.emplace_back(from.AsNode());
+      }
+      DOSSIER_ASSIGN_OR_RETURN(bool emitted, Step(row));
+      if (emitted) return true;
+    }
   }
 
  private:
-  absl::Status Walk(const Row& in, NodeId node, std::vector<Row>* out) {
-    DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
-    int64_t depth = static_cast<int64_t>(path_.size());
-    if (depth >= op_->min_hops) {
-      bool ok = true;
-      if (op_->into) {
-        const Value& t = in[op_->slot];
-        ok = t.kind() == ValueKind::kNode && t.AsNode() == node;
-      }
-      if (ok) {
-        Row r = in;
-        graph::ValueList rels;
-        for (const auto& e : path_) rels.push_back(Value::Edge(e));
-        Value list = Value::List(std::move(rels));
-        if (op_->rel_bound) {
-          ok = r[op_->rel_slot] == list;
-        }
-        if (ok) {
-          r[op_->slot] = Value::Node(node);
-          r[op_->rel_slot] = std::move(list);
-          out->push_back(std::move(r));
-        }
-      }
-    }
-    if (op_->max_hops >= 0 && depth >= op_->max_hops) return absl::OkStatus();
+  // One node on the current walk: its relationships still to try.
+  struct Frame {
+    explicit Frame(NodeId n) : node(n) {}
+    NodeId node;
+    bool visited = false;   // emitted (or not) on arrival
+    bool expanded = false;  // `next` filled
     std::vector<EdgeRef> next;
-    DOSSIER_RETURN_IF_ERROR(
-        Neighbours(ctx_, node, ToGraphDirection(op_->direction), types_, &next));
-    for (const EdgeRef& e : next) {
-      bool used = false;
-      for (const auto& p : path_) used = used || p.id == e.id;
-      for (int s : op_->exclude_slots) used = used || UsedIn(in, s, e.id);
-      if (used) continue;
-      path_.push_back(e);
-      absl::Status st = Walk(in, e.src == node ? e.dst : e.src, out);
-      path_.pop_back();
-      DOSSIER_RETURN_IF_ERROR(st);
+    size_t pos = 0;
+    int64_t charged = 0;  // bytes of `next` charged to the budget
+  };
+
+  // Advances the walk until it emits one row (true) or the walk of this
+  // input row is over (false, stack empty).
+  absl::StatusOr<bool> Step(Row* row) {
+    while (!stack_.empty()) {
+      Frame& f = stack_.back();
+      int64_t depth = static_cast<int64_t>(path_.size());
+      if (!f.visited) {
+        f.visited = true;
+        DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+        if (depth >= op_->min_hops && Emit(f.node, row)) return true;
+        continue;
+      }
+      if (!f.expanded) {
+        f.expanded = true;
+        if (op_->max_hops < 0 || depth < op_->max_hops) {
+          DOSSIER_RETURN_IF_ERROR(Neighbours(
+              ctx_, f.node, ToGraphDirection(op_->direction), types_, &f.next));
+          f.charged = 64 + static_cast<int64_t>(f.next.capacity() * sizeof(EdgeRef));
+          charged_ += f.charged;
+          DOSSIER_RETURN_IF_ERROR(ctx_->Charge(f.charged));
+        }
+        continue;
+      }
+      if (f.pos < f.next.size()) {
+        const EdgeRef e = f.next[f.pos++];
+        bool used = false;
+        for (const auto& p : path_) used = used || p.id == e.id;
+        for (int s : op_->exclude_slots) used = used || UsedIn(in_, s, e.id);
+        if (used) continue;
+        NodeId to = e.src == f.node ? e.dst : e.src;
+        path_.push_back(e);
+        stack_.emplace_back(to);  // invalidates f
+        continue;
+      }
+      Pop();
     }
-    return absl::OkStatus();
+    return false;
   }
 
+  // The output row for the walk ending at `node`, when it satisfies a bound
+  // end node or relationship list.
+  bool Emit(NodeId node, Row* row) {
+    if (op_->into) {
+      const Value& t = in_[op_->slot];
+      if (t.kind() != ValueKind::kNode || t.AsNode() != node) return false;
+    }
+    graph::ValueList rels;
+    rels.reserve(path_.size());
+    for (const auto& e : path_) rels.push_back(Value::Edge(e));
+    Value list = Value::List(std::move(rels));
+    if (op_->rel_bound && !(in_[op_->rel_slot] == list)) return false;
+    *row = in_;
+    (*row)[op_->slot] = Value::Node(node);
+    (*row)[op_->rel_slot] = std::move(list);
+    return true;
+  }
+
+  void Pop() {
+    int64_t bytes = stack_.back().charged;
+    charged_ -= bytes;
+    ctx_->Charge(-bytes).IgnoreError();
+    stack_.pop_back();
+    if (!path_.empty() && path_.size() >= stack_.size()) path_.pop_back();
+  }
+
+  void Reset() {
+    stack_.clear();
+    path_.clear();
+    if (charged_ != 0) ctx_->Charge(-charged_).IgnoreError();
+    charged_ = 0;
+  }
+
+  Row in_;
   std::vector<graph::TypeId> types_;
-  std::vector<EdgeRef> path_;
+  std::vector<Frame> stack_;
+  std::vector<EdgeRef> path_;  // path_.size() == stack_.size() - 1
+  int64_t charged_ = 0;
 };
 
 class ShortestPathOp : public FlatMapOperator {
@@ -115,6 +179,9 @@ class ShortestPathOp : public FlatMapOperator {
 
  protected:
   absl::Status Map(Row in, std::vector<Row>* out) override {
+    // The rows of the previous input row have been handed out.
+    ctx_->Charge(-charged_).IgnoreError();
+    charged_ = 0;
     const Value& a = in[op_->from_slot];
     const Value& b = in[op_->slot];
     if (a.kind() != ValueKind::kNode || b.kind() != ValueKind::kNode)
@@ -124,7 +191,7 @@ class ShortestPathOp : public FlatMapOperator {
     if (!ResolveTypes(ctx_, op_->types, &types)) return absl::OkStatus();
     const Layout& layout = child().logical().layout;
     if (src == dst) {
-      if (op_->min_hops == 0) Emit(in, {src}, {}, out);
+      if (op_->min_hops == 0) return Emit(in, {src}, {}, out);
       return absl::OkStatus();
     }
     // parents[v]: (u, edge) pairs on shortest paths into v.
@@ -185,7 +252,7 @@ class ShortestPathOp : public FlatMapOperator {
       std::vector<NodeId> n(nodes->rbegin(), nodes->rend());
       std::vector<EdgeRef> r(rels->rbegin(), rels->rend());
       if (static_cast<int64_t>(r.size()) >= op_->min_hops) {
-        Emit(in, std::move(n), std::move(r), out);
+        DOSSIER_RETURN_IF_ERROR(Emit(in, std::move(n), std::move(r), out));
         stop_ = !op_->all_shortest;
       }
       return absl::OkStatus();
@@ -203,18 +270,24 @@ class ShortestPathOp : public FlatMapOperator {
     return absl::OkStatus();
   }
 
-  void Emit(const Row& in, std::vector<NodeId> nodes, std::vector<EdgeRef> rels,
-            std::vector<Row>* out) {
+  // Appends one path row; its bytes count against the memory budget until
+  // the next input row (allShortestPaths can enumerate very many paths).
+  absl::Status Emit(const Row& in, std::vector<NodeId> nodes,
+                    std::vector<EdgeRef> rels, std::vector<Row>* out) {
     Row r = in;
     graph::ValueList list;
     for (const auto& e : rels) list.push_back(Value::Edge(e));
     graph::PathValue p{std::move(nodes), std::move(rels)};
     r[op_->path_slot] = Value::Path(std::move(p));
     if (op_->rel_slot >= 0) r[op_->rel_slot] = Value::List(std::move(list));
+    int64_t bytes = EstimateBytes(r);
+    charged_ += bytes;
     out->push_back(std::move(r));
+    return ctx_->Charge(bytes);
   }
 
   bool stop_ = false;
+  int64_t charged_ = 0;
 };
 
 }  // namespace

@@ -80,5 +80,38 @@ TEST_CASE("PROFILE reports rows per operator") {
   CHECK(r.plan.find("rows=10") != std::string::npos);
 }
 
+// A complete directed graph on 30 nodes: its relationship-unique walks from
+// one node are astronomically many.
+void BuildComplete30(TestDb& db) {
+  db.Run("UNWIND range(1, 30) AS i CREATE (:V {i: i})");
+  db.Run("MATCH (a:V), (b:V) WHERE a.i <> b.i CREATE (a)-[:E]->(b)");
+}
+
+TEST_CASE("a variable-length walk streams: LIMIT stops it at once") {
+  // Regression: the walks of one start node were all materialised before the
+  // first row came out, so this ran into the deadline (or out of memory).
+  TestDb db("engine-varlength-limit");
+  BuildComplete30(db);
+  query::QueryOptions o;
+  o.timeout = absl::Seconds(60);
+  auto r = db.Run("MATCH p = (a:V {i: 1})-[*]->(b) RETURN length(p) AS n LIMIT 5",
+                  {}, o);
+  CHECK(Rows(r) == std::vector<std::string>{"1", "2", "3", "4", "5"});
+}
+
+TEST_CASE("collecting variable-length paths stops at the memory budget") {
+  // Regression: the walk's own buffer was not charged, so a 2 GiB budget let
+  // the process grow past 14 GB.
+  TestDb db("engine-varlength-memory");
+  BuildComplete30(db);
+  query::QueryOptions o;
+  o.timeout = absl::Seconds(120);
+  o.max_memory_bytes = 32ull << 20;
+  absl::Status s =
+      db.Fail("MATCH p = (a:V {i: 1})-[*]->(b) RETURN collect(p)", {}, o);
+  CHECK_MESSAGE(s.code() == absl::StatusCode::kResourceExhausted, s.ToString());
+  CHECK(std::string(s.message()).find("memory limit") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace dossier::testing
