@@ -2,6 +2,9 @@
 #include "query/engine.h"
 
 #include <new>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <memory>
 #include <utility>
@@ -119,6 +122,11 @@ absl::StatusOr<QueryResult> ExecuteQuery(graph::Store& store,
   try {
     return ExecuteQueryImpl(store, text, params, options);
   } catch (const std::bad_alloc&) {
+#if defined(__GLIBC__)
+    // Hand the freed heap back to the system: under an address-space cap a
+    // heap kept at its peak makes the process's next thread or mmap fail.
+    malloc_trim(0);
+#endif
     return absl::ResourceExhaustedError(
         "the query ran out of memory (allocation failed); lower its size or "
         "raise --max-memory");
