@@ -1,6 +1,7 @@
 // Canonical text of expressions and patterns.
 #include "query/ast.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -539,6 +540,12 @@ void PatternChildren(const PathPattern& p,
 }
 
 }  // namespace
+
+uint32_t HeightFromChildren(const Expr& e) {
+  uint32_t h = 0;
+  ForEachChild(e, [&h](const Expr& child) { h = std::max(h, child.height); });
+  return h + 1;
+}
 
 void ForEachChild(const Expr& e, const std::function<void(const Expr&)>& fn) {
   auto visit = [&fn](const ExprPtr& child) {

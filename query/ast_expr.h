@@ -315,6 +315,9 @@ struct Expr {
 
   Node node;
   SourceSpan span;
+  // 1 + the greatest height of the children (1 for a leaf), as MakeExpr
+  // built it: the recursion depth that walking this expression costs.
+  uint32_t height = 1;
 
   ExprKind kind() const { return static_cast<ExprKind>(node.index()); }
 
@@ -329,12 +332,16 @@ struct Expr {
   }
 };
 
-// Makes an expression node of alternative T with its span.
+// 1 + the greatest `height` of e's direct children (ast.cc).
+uint32_t HeightFromChildren(const Expr& e);
+
+// Makes an expression node of alternative T with its span and height.
 template <typename T>
 ExprPtr MakeExpr(T node, SourceSpan span) {
   auto e = std::make_unique<Expr>();
   e->node = std::move(node);
   e->span = span;
+  e->height = HeightFromChildren(*e);
   return e;
 }
 

@@ -261,6 +261,20 @@ absl::StatusOr<Statement> ParseStatement(std::string_view text) {
           " tokens; at most ", kMaxQueryTokens,
           "): pass large values as parameters"));
     }
+    // A run of signs (`- - - … 1`) is a recursion of the grammar's unary
+    // rule: refused like deep bracket nesting, before ANTLR recurses.
+    int signs = 0;
+    for (antlr4::Token* t : tokens.getTokens()) {
+      if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+      std::string text = t->getText();
+      signs = (text == "-" || text == "+") ? signs + 1 : 0;
+      if (signs > kMaxNestingDepth) {
+        return SyntaxError(spans.text(), spans.Of(t),
+                           kGenericDetail,
+                           absl::StrCat("expression nested deeper than ",
+                                        kMaxNestingDepth, " levels"));
+      }
+    }
     const antlr4::Token* bad = nullptr;
     for (antlr4::Token* t : tokens.getTokens()) {
       if (t->getType() == cy::CypherLexer::InvalidNumber ||

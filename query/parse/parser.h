@@ -13,6 +13,11 @@ namespace dossier::query {
 // ANTLR parser, whose recursion could otherwise overflow the stack).
 inline constexpr int kMaxNestingDepth = 500;
 
+// The deepest expression accepted (operator chains like `1 + 1 + …`, runs of
+// NOT or unary minus, property chains): every later stage walks expressions
+// recursively, so the transformer refuses deeper ones.
+inline constexpr uint32_t kMaxExpressionDepth = 1000;
+
 // The longest statement accepted, in bytes (checked before lexing: ANTLR
 // keeps a token object per token, so 10 MB of tokens would take minutes and
 // gigabytes). Large values belong in parameters.

@@ -41,10 +41,6 @@ int HexValue(char c) {
   return -1;
 }
 
-ExprPtr Binary(BinaryOp op, ExprPtr lhs, ExprPtr rhs, SourceSpan span) {
-  return MakeExpr(BinaryExpr{op, std::move(lhs), std::move(rhs)}, span);
-}
-
 // A span from the start of `a` to the end of `b`.
 SourceSpan Join(const SourceSpan& a, const SourceSpan& b) {
   SourceSpan s = a;
@@ -86,6 +82,12 @@ std::string Transformer::Text(const antlr4::ParserRuleContext* ctx) const {
 void Transformer::Fail(const SourceSpan& at, std::string_view detail,
                        std::string_view message) const {
   throw TransformError{SyntaxError(spans_.text(), at, detail, message)};
+}
+
+void Transformer::FailTooDeep(const SourceSpan& at) const {
+  Fail(at, "UnexpectedSyntax",
+       absl::StrCat("expression nested deeper than ", kMaxExpressionDepth,
+                    " levels"));
 }
 
 // ----------------------------------------------------------------- literals

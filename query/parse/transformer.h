@@ -15,6 +15,7 @@
 #include "CypherParser.h"
 #include "absl/status/status.h"
 #include "query/ast.h"
+#include "query/parse/parser.h"
 
 namespace dossier::query::parse_internal {
 
@@ -126,6 +127,20 @@ class Transformer {
 
   // Parses a non-negative integer literal as int64; throws IntegerOverflow.
   int64_t IntegerValue(cy::CypherParser::IntegerLiteralContext* ctx);
+
+  // query::MakeExpr, refusing an expression deeper than kMaxExpressionDepth
+  // (throws TransformError). Every expression of the transformer is made
+  // here, so no deeper AST reaches the binder, planner or evaluator.
+  template <typename T>
+  ExprPtr MakeExpr(T node, SourceSpan span) const {
+    ExprPtr e = query::MakeExpr(std::move(node), span);
+    if (e->height > kMaxExpressionDepth) FailTooDeep(span);
+    return e;
+  }
+  ExprPtr Binary(BinaryOp op, ExprPtr lhs, ExprPtr rhs, SourceSpan span) const {
+    return MakeExpr(BinaryExpr{op, std::move(lhs), std::move(rhs)}, span);
+  }
+  [[noreturn]] void FailTooDeep(const SourceSpan& at) const;
 
   // Throws TransformError(SyntaxError: detail: message at `at`).
   [[noreturn]] void Fail(const SourceSpan& at, std::string_view detail,
