@@ -61,12 +61,6 @@ std::string EdgeText(const Result& r, const EdgeRef& ref) {
   return out + PropsText(r, e->properties) + "]";
 }
 
-std::string DoubleText(double d) {
-  if (std::isnan(d)) return "NaN";
-  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
-  return Value::Double(d).DebugString();
-}
-
 ordered_json EntityRef(const Result& r, NodeId id) {
   ordered_json ref = {{"id", std::to_string(id)}};
   ordered_json labels = ordered_json::array();

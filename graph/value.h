@@ -55,6 +55,13 @@ struct PathValue {
   friend bool operator==(const PathValue&, const PathValue&) = default;
 };
 
+// Text of a double as the query language prints it (the TCK's notation):
+// shortest round-trip digits, plain decimal with at least one fractional
+// digit when 1e-7 <= |d| < 1e21 (1.0, 0.00001, 1000.0), otherwise mantissa
+// 'e' exponent (1e-305, 1.23456789e308); NaN, Infinity, -Infinity; -0.0 is
+// written 0.0. The one double formatter: every surface calls it.
+std::string DoubleText(double d);
+
 // The kinds of Value, in the order of their variant alternatives.
 enum class ValueKind : uint8_t {
   kNull = 0,

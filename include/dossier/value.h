@@ -18,6 +18,8 @@ using graph::Value;
 using graph::ValueKind;
 using graph::ValueList;
 using graph::ValueMap;
+// The text of a double as query results print it (1.0, 1000.0, 1e21).
+using graph::DoubleText;
 
 }  // namespace dossier
 

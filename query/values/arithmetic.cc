@@ -34,7 +34,7 @@ bool BothInt(const Value& a, const Value& b) {
 
 std::string NumberText(const Value& v) {
   return v.kind() == ValueKind::kInt ? std::to_string(v.AsInt())
-                                     : FloatText(v.AsDouble());
+                                     : graph::DoubleText(v.AsDouble());
 }
 
 }  // namespace

@@ -441,7 +441,7 @@ absl::StatusOr<Value> ToStringValue(const Value& v) {
     case ValueKind::kInt:
       return Value::String(std::to_string(v.AsInt()));
     case ValueKind::kDouble:
-      return Value::String(FloatText(v.AsDouble()));
+      return Value::String(graph::DoubleText(v.AsDouble()));
     case ValueKind::kString:
       return v;
     default:

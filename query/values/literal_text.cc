@@ -15,49 +15,6 @@ namespace dossier::query {
 using graph::Value;
 using graph::ValueKind;
 
-std::string FloatText(double d) {
-  if (std::isnan(d)) return "NaN";
-  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
-  if (d == 0) return "0.0";
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof(buf), d,
-                           std::chars_format::scientific);
-  std::string_view sci(buf, res.ptr - buf);  // e.g. -1.2635e+305
-  std::string out;
-  if (sci.front() == '-') {
-    out.push_back('-');
-    sci.remove_prefix(1);
-  }
-  size_t e = sci.find('e');
-  std::string digits;
-  for (char c : sci.substr(0, e)) {
-    if (c != '.') digits.push_back(c);
-  }
-  int exp = 0;
-  std::string_view exp_text = sci.substr(e + 1);
-  if (!exp_text.empty() && exp_text.front() == '+') exp_text.remove_prefix(1);
-  std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), exp);
-  if (exp >= -7 && exp < 21) {
-    if (exp >= 0) {
-      size_t int_len = static_cast<size_t>(exp) + 1;
-      if (digits.size() <= int_len) {
-        out.append(digits).append(int_len - digits.size(), '0').append(".0");
-      } else {
-        out.append(digits, 0, int_len).push_back('.');
-        out.append(digits, int_len, std::string::npos);
-      }
-    } else {
-      out.append("0.").append(static_cast<size_t>(-exp - 1), '0');
-      out.append(digits);
-    }
-    return out;
-  }
-  out.push_back(digits[0]);
-  if (digits.size() > 1) out.append(".").append(digits, 1, std::string::npos);
-  out.append("e").append(std::to_string(exp));
-  return out;
-}
-
 std::string QuotedText(std::string_view s) {
   std::string out = "'";
   for (char c : s) {
@@ -154,7 +111,7 @@ std::string ValueText(const Value& v) {
     case ValueKind::kInt:
       return std::to_string(v.AsInt());
     case ValueKind::kDouble:
-      return FloatText(v.AsDouble());
+      return graph::DoubleText(v.AsDouble());
     case ValueKind::kString:
       return QuotedText(v.AsString());
     case ValueKind::kList: {

@@ -52,11 +52,6 @@ struct TckValue {
   TckPath path;                     // kPath
 };
 
-// Text of a FLOAT in the TCK's notation: shortest round-trip digits, plain
-// decimal with at least one fractional digit when 1e-7 <= |d| < 1e21
-// (1.0, 0.00001, 1000000000.0), otherwise mantissa 'e' exponent (1e-305,
-// 1.23456789e308); NaN, Infinity, -Infinity; -0.0 is written 0.0.
-std::string FloatText(double d);
 
 // Text of a string literal: single-quoted, with \\ \' \n \t \r \b \f
 // escaped.

@@ -38,6 +38,15 @@ for line in open(sys.argv[1]):
 ' "$tmp/out" || fail "jsonl nodes in APOC form"
 expect_exit 0 "csv" "$dossier" query --db "$db" --format csv "RETURN 'a,b' AS x, 2 AS y"
 [ "$(cat "$tmp/out")" = $'x,y\n"a,b",2' ] || fail "csv quoting: $(cat "$tmp/out")"
+# Doubles print as query results print them (regression: csv and table
+# showed 1000.0 as 1e+03).
+expect_exit 0 "doubles" "$dossier" query --db "$db" --format csv "RETURN 1000.0 AS a, degrees(pi()) AS b, 0.1 AS c, 1e21 AS d"
+[ "$(cat "$tmp/out")" = $'a,b,c,d\n1000.0,180.0,0.1,1e21' ] || fail "doubles in csv: $(cat "$tmp/out")"
+expect_exit 0 "doubles in a table" "$dossier" query --db "$db" "RETURN 1000.0 AS a"
+grep -q "1000.0" "$tmp/out" || fail "doubles in a table: $(cat "$tmp/out")"
+expect_exit 0 "timing" "$dossier" query --db "$db" --timing "MATCH (a)-[:ACCUSES]->(b) RETURN count(*) AS n"
+grep -Eq '^time: [0-9.]+ ms \(parse [0-9.]+ ms, plan [0-9.]+ ms, execute [0-9.]+ ms\)$' "$tmp/err" \
+  || fail "--timing stages: $(cat "$tmp/err")"
 expect_exit 0 "params" "$dossier" query --db "$db" --format tsv --param n=41 "RETURN \$n + 1 AS v"
 [ "$(tail -1 "$tmp/out")" = "42" ] || fail "param: $(cat "$tmp/out")"
 printf 'RETURN 1 AS a;\nRETURN 2 AS b;\n' | "$dossier" query --db "$db" --format csv -f - >"$tmp/out" 2>"$tmp/err" || fail "script from stdin"

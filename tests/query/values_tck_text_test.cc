@@ -26,24 +26,24 @@ TckValue P(std::string_view text) {
 std::string RoundTrip(std::string_view text) { return TckText(P(text)); }
 
 TEST_CASE("Literals5: floats in the TCK's notation") {
-  CHECK(FloatText(1.0) == "1.0");
-  CHECK(FloatText(.1) == "0.1");
-  CHECK(FloatText(3985764.3405892687) == "3985764.3405892686");  // [3]
-  CHECK(FloatText(.3405892687) == "0.3405892687");
-  CHECK(FloatText(1.2635418652381264e305) == "1.2635418652381264e305");  // [5]
-  CHECK(FloatText(1e-305) == "1e-305");                                  // [6]
-  CHECK(FloatText(-0.0) == "0.0");                                       // [9]
-  CHECK(FloatText(-1.2635418652381264e305) == "-1.2635418652381264e305");
-  CHECK(FloatText(1e9) == "1000000000.0");                               // [13]
-  CHECK(FloatText(.1e9) == "100000000.0");
-  CHECK(FloatText(1e-5) == "0.00001");                                   // [16]
-  CHECK(FloatText(.1e-5) == "0.000001");                                 // [17]
-  CHECK(FloatText(-1e9) == "-1000000000.0");
-  CHECK(FloatText(-1e-5) == "-0.00001");
-  CHECK(FloatText(1e308) == "1e308");                                    // [25]
-  CHECK(FloatText(123456789e300) == "1.23456789e308");                   // [26]
-  CHECK(FloatText(999.99) == "999.99");
-  CHECK(FloatText(std::nan("")) == "NaN");
+  CHECK(graph::DoubleText(1.0) == "1.0");
+  CHECK(graph::DoubleText(.1) == "0.1");
+  CHECK(graph::DoubleText(3985764.3405892687) == "3985764.3405892686");  // [3]
+  CHECK(graph::DoubleText(.3405892687) == "0.3405892687");
+  CHECK(graph::DoubleText(1.2635418652381264e305) == "1.2635418652381264e305");  // [5]
+  CHECK(graph::DoubleText(1e-305) == "1e-305");                                  // [6]
+  CHECK(graph::DoubleText(-0.0) == "0.0");                                       // [9]
+  CHECK(graph::DoubleText(-1.2635418652381264e305) == "-1.2635418652381264e305");
+  CHECK(graph::DoubleText(1e9) == "1000000000.0");                               // [13]
+  CHECK(graph::DoubleText(.1e9) == "100000000.0");
+  CHECK(graph::DoubleText(1e-5) == "0.00001");                                   // [16]
+  CHECK(graph::DoubleText(.1e-5) == "0.000001");                                 // [17]
+  CHECK(graph::DoubleText(-1e9) == "-1000000000.0");
+  CHECK(graph::DoubleText(-1e-5) == "-0.00001");
+  CHECK(graph::DoubleText(1e308) == "1e308");                                    // [25]
+  CHECK(graph::DoubleText(123456789e300) == "1.23456789e308");                   // [26]
+  CHECK(graph::DoubleText(999.99) == "999.99");
+  CHECK(graph::DoubleText(std::nan("")) == "NaN");
 }
 
 TEST_CASE("Literals: scalars render and parse back") {
