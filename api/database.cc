@@ -35,6 +35,9 @@ Result MakeResult(query::QueryResult&& r) {
   s.labels_added = r.stats.labels_added;
   s.labels_removed = r.stats.labels_removed;
   impl->plan = std::move(r.plan);
+  impl->timing.parse_ms = absl::ToDoubleMilliseconds(r.times.parse);
+  impl->timing.plan_ms = absl::ToDoubleMilliseconds(r.times.plan);
+  impl->timing.execute_ms = absl::ToDoubleMilliseconds(r.times.execute);
   return Result(std::move(impl));
 }
 

@@ -36,5 +36,6 @@ const EntityData* Result::Relationship(EdgeId id) const {
 
 const Stats& Result::stats() const { return impl_->stats; }
 const std::string& Result::plan() const { return impl_->plan; }
+const Timing& Result::timing() const { return impl_->timing; }
 
 }  // namespace dossier

@@ -18,6 +18,7 @@ struct Result::Impl {
   absl::flat_hash_map<EdgeId, EntityData> edges;
   Stats stats;
   std::string plan;
+  Timing timing;
 };
 
 // Moves a query result into the public form.

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <iterator>
 
+#include "absl/strings/str_format.h"
 #include "cli/commands.h"
 #include "cli/params.h"
 #include "cli/render.h"
@@ -50,7 +51,10 @@ int RunStatements(Database& db, const std::vector<ScriptStatement>& statements,
                 << st.labels_removed << "\n";
     }
     if (timing) {
-      std::cerr << "time: " << elapsed << " ms (parse, plan and execute)\n";
+      const Timing& t = r->timing();
+      std::cerr << absl::StrFormat(
+          "time: %.3f ms (parse %.3f ms, plan %.3f ms, execute %.3f ms)\n",
+          elapsed, t.parse_ms, t.plan_ms, t.execute_ms);
     }
   }
   return kExitOk;

@@ -189,11 +189,20 @@ void ReplSession::RunStatement(const std::string& text) {
   }
   if (summary) {
     std::string line = absl::StrCat(r->size(), r->size() == 1 ? " row" : " rows");
-    if (settings_.timing) absl::StrAppend(&line, absl::StrFormat(" (%.1f ms)", ms));
+    if (settings_.timing) {
+      const Timing& t = r->timing();
+      absl::StrAppend(&line, absl::StrFormat(
+                                 " (%.1f ms: parse %.1f, plan %.1f, execute %.1f)",
+                                 ms, t.parse_ms, t.plan_ms, t.execute_ms));
+    }
     out_ << line << "\n";
   } else if (settings_.timing) {
-    err_ << absl::StrFormat("time: %.1f ms\n", ms);
+    const Timing& t = r->timing();
+    err_ << absl::StrFormat(
+        "time: %.1f ms (parse %.1f ms, plan %.1f ms, execute %.1f ms)\n", ms,
+        t.parse_ms, t.plan_ms, t.execute_ms);
   }
+
   out_.flush();
 }
 

@@ -12,6 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
 #include "graph/status_macros.h"
 #include "graph/transaction.h"
 #include "query/bind/binder.h"
@@ -138,14 +139,19 @@ absl::StatusOr<QueryResult> ExecuteQueryImpl(graph::Store& store,
                                              std::string_view text,
                                              const graph::ValueMap& params,
                                              const QueryOptions& options) {
+  absl::Time start = absl::Now();
   DOSSIER_ASSIGN_OR_RETURN(Statement statement, ParseStatement(text));
+  absl::Time parsed = absl::Now();
   DOSSIER_ASSIGN_OR_RETURN(BoundQuery bound, Bind(statement, text));
   if (bound.writes && options.read_only) {
     return query::QueryError("ClientError", "ForbiddenInReadOnlyMode",
                              "this statement writes, but the query is read-only");
   }
   DOSSIER_ASSIGN_OR_RETURN(LogicalPlan plan, Plan(bound));
+  absl::Time planned = absl::Now();
   QueryResult result;
+  result.times.parse = parsed - start;
+  result.times.plan = planned - parsed;
   result.columns = plan.columns;
   if (statement.mode == ExplainMode::kExplain) {
     result.plan = plan.ToString();
@@ -200,6 +206,7 @@ absl::StatusOr<QueryResult> ExecuteQueryImpl(graph::Store& store,
     });
   }
   if (bound.writes) DOSSIER_RETURN_IF_ERROR(txn->Commit());
+  result.times.execute = absl::Now() - planned;
   return result;
 }
 

@@ -65,6 +65,13 @@ struct EntityData {
 };
 
 // What a statement returned.
+// Wall time of each stage of one statement.
+struct StageTimes {
+  absl::Duration parse;    // text -> AST
+  absl::Duration plan;     // bind + logical plan
+  absl::Duration execute;  // operators, result entities, commit
+};
+
 struct QueryResult {
   std::vector<std::string> columns;
   std::vector<std::vector<graph::Value>> rows;
@@ -75,6 +82,7 @@ struct QueryResult {
   absl::flat_hash_map<graph::EdgeId, EntityData> edges;
   // EXPLAIN: the operator tree; PROFILE: with rows and time per operator.
   std::string plan;
+  StageTimes times;
 };
 
 // Parses, binds, plans and runs one statement in one transaction (a write

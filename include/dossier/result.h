@@ -42,6 +42,13 @@ struct Stats {
   int64_t labels_removed = 0;
 };
 
+// Wall time of each stage of the statement, in milliseconds.
+struct Timing {
+  double parse_ms = 0;    // text -> syntax tree
+  double plan_ms = 0;     // binding and planning
+  double execute_ms = 0;  // running the plan, committing its writes
+};
+
 class Result {
  public:
   Result();
@@ -72,6 +79,8 @@ class Result {
   const Stats& stats() const;
   // The plan text of an EXPLAIN or PROFILE statement, else empty.
   const std::string& plan() const;
+  // How long parsing, planning and running the statement took.
+  const Timing& timing() const;
 
   struct Impl;
   // Internal: built by Database.
