@@ -174,6 +174,10 @@ absl::Status ConvertField(const Column& column, const CsvField& field,
   ValueList list;
   for (std::string_view part : SplitArray(field.text, array_delimiter)) {
     Value v;
+    if (part.empty() && column.type != Scalar::kString) {
+      list.emplace_back();  // "1;;3": a null element, as export writes it.
+      continue;
+    }
     absl::Status s = ConvertScalar(column, part, &v);
     if (!s.ok()) return s;
     list.push_back(std::move(v));

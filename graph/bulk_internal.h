@@ -37,7 +37,8 @@ absl::StatusOr<std::vector<Column>> ParseHeader(
     const std::vector<CsvField>& fields, std::string_view where);
 
 // Converts one field of a property column. An empty unquoted field gives
-// null (absent). Errors: InvalidArgument naming the column and the text.
+// null (absent); an empty element of a non-string array is a null element.
+// Errors: InvalidArgument naming the column and the text.
 absl::Status ConvertField(const Column& column, const CsvField& field,
                           char array_delimiter, Value* out);
 

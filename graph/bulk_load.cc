@@ -411,6 +411,14 @@ absl::Status Loader::LoadFile(const BulkInput& input, bool nodes) {
           input.path, ": a node file has at most one :ID column and no "
                       ":START_ID/:END_ID"));
     }
+    // `export --format csv` writes a node's further labels in a last column
+    // headed exactly `labels:string[]` (DESIGN §6): in a node file without a
+    // :LABEL column, that column holds labels, so `import` reads back what
+    // `export` writes.
+    if (count(Role::kLabel) == 0 && !cols.empty() &&
+        fields.size() == cols.size() && fields.back().text == "labels:string[]") {
+      cols.back().role = Role::kLabel;
+    }
     for (absl::string_view l :
          absl::StrSplit(input.name, ':', absl::SkipEmpty())) {
       file_labels.push_back(

@@ -9,7 +9,9 @@
 // them (`long[]`, array-delimiter-separated), and `:IGNORE`. A `name:ID`
 // column is also stored as property `name` (string, or integer with
 // IdType::kInteger). An empty unquoted field is an absent property; `""` is
-// the empty string.
+// the empty string; an empty element of a non-string array is null. In a
+// node file without a `:LABEL` column, a last column headed exactly
+// `labels:string[]` (what `export --format csv` writes) holds further labels.
 //
 // Every key and record has the layout the Store writes (graph/key_codec.h,
 // graph/records.h): nodes, edges, out, in, label and prop index families and
