@@ -53,6 +53,9 @@ struct Mention {
   std::string home_state_key;
   std::string kind;  // Lexicon kind (company, agency, capital, ...) or empty.
   std::string iso2;  // States: ISO code; others: home state code, or empty.
+  // Further surface forms of the same entity seen around this mention (a
+  // facility's phrase with its locative, "un centre ... à Bruxelles").
+  std::vector<std::string> aliases;
 };
 
 }  // namespace dossier::loaders

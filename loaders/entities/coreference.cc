@@ -17,18 +17,26 @@ constexpr std::string_view kDescriptions[] = {
     "cơ quan này", "ứng dụng này", "nhóm tin tặc này", "hãng",
     "the company", "the firm", "the group", "the agency", "the gang",
     "the chipmaker", "the vendor", "the app", "the platform",
-    "the manufacturer", "the operator", "the giant", "the carrier"};
+    "the manufacturer", "the operator", "the giant", "the carrier",
+    "le média", "le journal", "le quotidien", "l'hebdomadaire",
+    "the newspaper", "the broadcaster", "the outlet", "tờ báo này"};
 
 // What a description may refer to, by the antecedent's lexicon kind.
-enum class Refers { kAny, kCompany, kGroup };
+enum class Refers { kAny, kCompany, kGroup, kMedia };
 
 Refers ClassOf(std::string_view description) {
   static constexpr std::string_view kGroupWords[] = {
       "nhóm này", "nhóm tin tặc này", "the gang", "the group"};
   static constexpr std::string_view kAnyWords[] = {
       "cơ quan này", "tổ chức này", "the agency", "le groupe", "ce groupe"};
+  static constexpr std::string_view kMediaWords[] = {
+      "le média", "le journal", "le quotidien", "l'hebdomadaire",
+      "the newspaper", "the broadcaster", "the outlet", "tờ báo này"};
   for (std::string_view w : kGroupWords) {
     if (w == description) return Refers::kGroup;
+  }
+  for (std::string_view w : kMediaWords) {
+    if (w == description) return Refers::kMedia;
   }
   for (std::string_view w : kAnyWords) {
     if (w == description) return Refers::kAny;
@@ -107,6 +115,7 @@ std::vector<Mention> ResolveDescriptions(std::string_view text,
           continue;
         }
         if (refers == Refers::kCompany && IsNonCompanyKind(m.kind)) continue;
+        if (refers == Refers::kMedia && m.kind != "media") continue;
         if (m.kind == "hacker_group") hacker_group = &m;
         if (!state_key.empty() && !m.home_state_key.empty() &&
             m.home_state_key != state_key) {
@@ -127,6 +136,104 @@ std::vector<Mention> ResolveDescriptions(std::string_view text,
       m.end = e;
       m.is_demonym = false;
       m.source = MentionSource::kCoreference;
+      m.aliases.clear();
+      out.push_back(std::move(m));
+    }
+  }
+  // "the state-owned Chinese chipmaker", "the Russian security firm": an
+  // English description with modifiers between "the" and its head noun.
+  // The mention covers the head only, so a demonym among the modifiers
+  // stays a mention of its own (and gives BASED_IN).
+  static constexpr std::string_view kHeads[] = {
+      "company", "firm", "chipmaker", "vendor", "giant", "manufacturer",
+      "carrier", "conglomerate", "provider", "maker"};
+  for (std::string_view head : kHeads) {
+    size_t pos = 0;
+    while ((pos = f.find(head, pos)) != std::string_view::npos) {
+      size_t fe = pos + head.size();
+      size_t at = pos;
+      pos = fe;
+      if (AlnumBefore(f, at) || AlnumAfter(f, fe)) continue;
+      // Back over one to three modifier words to "the".
+      size_t k = at;
+      int words = 0;
+      bool the = false;
+      std::string state_key;
+      while (k > 0 && words <= 3) {
+        size_t we = k;
+        while (we > 0 && f[we - 1] == ' ') --we;
+        if (we == k || we == 0) break;
+        size_t wb = we;
+        while (wb > 0 && f[wb - 1] != ' ') --wb;
+        std::string_view w = f.substr(wb, we - wb);
+        if (w == "the") {
+          the = true;
+          break;
+        }
+        bool letters = !w.empty();
+        for (char c : w) {
+          if (!((c >= 'a' && c <= 'z') || c == '-' ||
+                static_cast<unsigned char>(c) >= 0x80)) {
+            letters = false;
+          }
+        }
+        if (!letters || w == "of" || w == "and" || w == "a" || w == "an" ||
+            w == "its" || w == "their" || w == "that" || w == "said") {
+          break;
+        }
+        size_t ob = ft.OriginalBegin(wb);
+        for (const Mention& m : mentions) {
+          if (m.begin == ob && m.is_demonym) state_key = m.key;
+          if (m.begin <= ob && ob < m.end && !m.is_demonym) letters = false;
+        }
+        if (!letters) break;
+        k = wb;
+        ++words;
+      }
+      if (!the || words == 0) continue;
+      size_t b = ft.OriginalBegin(at), e = ft.OriginalEnd(fe);
+      // "the Russian security firm Positive Technologies": a cue.
+      {
+        size_t next = e;
+        while (next < text.size() && text[next] == ' ') ++next;
+        if (next > e && next < text.size() && text[next] >= 'A' &&
+            text[next] <= 'Z') {
+          continue;
+        }
+      }
+      bool taken = false;
+      for (const Mention& m : mentions) {
+        if (b < m.end && m.begin < e) taken = true;
+      }
+      for (const Mention& m : out) {
+        if (b < m.end && m.begin < e) taken = true;
+      }
+      if (taken) continue;
+      const Mention* best = nullptr;
+      const Mention* same_state = nullptr;
+      for (const Mention& m : mentions) {
+        if (m.begin >= b) break;
+        if (m.label != "Organisation" || m.kind == "portfolio" ||
+            !m.place_key.empty() || IsNonCompanyKind(m.kind)) {
+          continue;
+        }
+        if (!state_key.empty() && !m.home_state_key.empty() &&
+            m.home_state_key != state_key) {
+          continue;
+        }
+        best = &m;
+        if (!state_key.empty() && m.home_state_key == state_key) {
+          same_state = &m;
+        }
+      }
+      if (same_state != nullptr) best = same_state;
+      if (best == nullptr) continue;
+      Mention m = *best;
+      m.begin = b;
+      m.end = e;
+      m.is_demonym = false;
+      m.source = MentionSource::kCoreference;
+      m.aliases.clear();
       out.push_back(std::move(m));
     }
   }

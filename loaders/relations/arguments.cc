@@ -54,6 +54,10 @@ bool CoordinationGap(const RelationContext& ctx, size_t a, size_t b,
     const RelToken& t = ctx.tok(i);
     size_t len = 0;
     if (!t.word) {
+      if (t.folded == "(" && i + 1 < b && ctx.tok(i + 1).mention >= 0) {
+        ++i;
+        continue;
+      }
       if (t.folded == "," || t.folded == "\"" || t.folded == "\xC2\xAB" ||
           t.folded == "\xC2\xBB") {
         link = link || t.folded == ",";
@@ -63,14 +67,27 @@ bool CoordinationGap(const RelationContext& ctx, size_t a, size_t b,
       return false;
     }
     if (t.mention >= 0) {
+      size_t last = ctx.MentionLast(t.mention);
+      // "X (transcription of X) và Y": a gloss in parentheses.
+      bool gloss = i > a && ctx.IsPunct(i - 1, "(") && last < b &&
+                   ctx.IsPunct(last, ")");
+      if (gloss) {
+        i = last + 1;
+        continue;
+      }
       if (!ctx.mentions()[t.mention].is_demonym) return false;
-      i = ctx.MentionLast(t.mention);
+      i = last;
       ++filler;
       continue;
     }
     if (ctx.CueAt(Cue::kCoordinator, i, &len)) {
       link = true;
       *saw_coordinator = true;
+      i += len;
+      continue;
+    }
+    // "de Huawei et de ZTE", "of X and of Y".
+    if (*saw_coordinator && ctx.CueAt(Cue::kGenitive, i, &len)) {
       i += len;
       continue;
     }
@@ -110,7 +127,8 @@ std::vector<int> CoordinatedRight(const RelationContext& ctx, size_t s, int m) {
     int next = -1;
     while (j < end && j < pos + 7) {
       int k = ctx.MentionAt(j);
-      if (k >= 0 && !ctx.mentions()[k].is_demonym) {
+      if (k >= 0 && !ctx.mentions()[k].is_demonym &&
+          ctx.mentions()[k].key != ctx.mentions()[out.back()].key) {
         next = k;
         break;
       }

@@ -82,6 +82,28 @@ std::string StateInsideName(const RelationContext& ctx, int org) {
       return inner.key;
     }
   }
+  // The whole name is one lexicon alias ("the Australian Federal Police",
+  // "les garde-côtes chinois", "Hải cảnh Trung Quốc"): its words one, two
+  // and three at a time.
+  std::vector<size_t> starts = {0};
+  for (size_t i = 0; i < surface.size(); ++i) {
+    if (surface[i] == ' ') starts.push_back(i + 1);
+  }
+  if (starts.size() < 2 || starts.size() > 12) return "";
+  for (size_t w = 0; w < starts.size(); ++w) {
+    for (size_t n = 1; n <= 3 && w + n <= starts.size(); ++n) {
+      size_t b = starts[w];
+      size_t e = w + n < starts.size() ? starts[w + n] - 1 : surface.size();
+      if (e - b >= surface.size()) continue;
+      for (const Mention& inner :
+           ctx.gazetteer()->Match(surface.substr(b, e - b))) {
+        if (inner.label == "State" && inner.key == m.home_state_key &&
+            inner.begin == 0 && inner.end == e - b) {
+          return inner.key;
+        }
+      }
+    }
+  }
   return "";
 }
 
@@ -100,6 +122,14 @@ void BasedIn(const RelationContext& ctx, size_t s, int org,
   // "X de la Chine" (at most two words between, no punctuation).
   if (last < e) {
     int m = NextMention(ctx, s, last, 2, false);
+    // "X of Iran's Y": the state is Y's possessor, not X's complement.
+    if (m >= 0 && ctx.MentionLast(m) < e &&
+        (ctx.tok(ctx.MentionLast(m)).folded == "s" ||
+         ctx.tok(ctx.MentionLast(m)).folded == "'s")) {
+      m = -1;
+    }
+    // English puts a demonym before the name it qualifies.
+    if (m >= 0 && ctx.lang() == "en" && ctx.mentions()[m].is_demonym) m = -1;
     if (m >= 0 && IsCountry(ctx, m)) {
       bool demonym = ctx.mentions()[m].is_demonym;
       size_t gap = WordsBetween(ctx, last, ctx.MentionFirst(m));
@@ -129,14 +159,25 @@ void BasedIn(const RelationContext& ctx, size_t s, int org,
     if (!IsCountry(ctx, m)) break;
     size_t mlast = ctx.MentionLast(m);
     if (AnyPunct(ctx, mlast, first)) break;
+    // "the Russian-language bazaar X", "Russian-speaking hackers".
+    {
+      size_t after = ctx.mentions()[m].end;
+      std::string_view rest = ctx.text().substr(after, 10);
+      if (rest.starts_with("-lang") || rest.starts_with("-speak")) return;
+    }
     if (WordsBetween(ctx, mlast, first) > 4) return;
     // "l'acquisition chinoise de TikTok", "britannique prétend qu'Amazon":
     // a complement or a clause between them breaks the link.
     for (size_t k = mlast; k < first; ++k) {
       size_t len = 0;
+      std::string_view w = ctx.tok(k).folded;
       if (ctx.CueAt(Cue::kGenitive, k) || ctx.CueAt(Cue::kComplementizer, k) ||
-          ctx.CueAt(Cue::kLocative, k) ||
-          ctx.tables().triggers.Match(ctx.tokens(), k, &len) >= 0) {
+          ctx.CueAt(Cue::kLocative, k) || ctx.CueAt(Cue::kAgainst, k) ||
+          ctx.CueAt(Cue::kAgent, k) ||
+          ctx.tables().triggers.Match(ctx.tokens(), k, &len) >= 0 ||
+          w == "devant" || w == "before" || w == "avec" || w == "with" ||
+          w == "pour" || w == "for" || w == "sur" || w == "on" ||
+          w == "contre" || w == "against" || w == "voi" || w == "cho") {
         return;
       }
     }
@@ -175,8 +216,11 @@ void Apposition(const RelationContext& ctx, size_t s, int org,
   size_t gap = WordsBetween(ctx, pos + 1, ctx.MentionFirst(m));
   if (gap == 0 || gap > 3) return;
   for (size_t k = pos + 1; k < ctx.MentionFirst(m); ++k) {
+    size_t len = 0;
     if (ctx.CueAt(Cue::kGenitive, k) || ctx.CueAt(Cue::kLocative, k) ||
-        ctx.CueAt(Cue::kStateTitle, k) || ctx.CueAt(Cue::kOrgTitle, k)) {
+        ctx.CueAt(Cue::kStateTitle, k) || ctx.CueAt(Cue::kOrgTitle, k) ||
+        ctx.CueAt(Cue::kRelative, k) || ctx.CueAt(Cue::kComplementizer, k) ||
+        ctx.tables().triggers.Match(ctx.tokens(), k, &len) >= 0) {
       return;
     }
   }
@@ -240,6 +284,33 @@ void LocatedIn(const RelationContext& ctx, size_t s, int m,
       base_cue = true;
       i = k + len;
       break;
+    }
+  }
+  // "Tòa án Địa phương Đài Bắc", "Cơ quan Cảnh sát Thủ đô Seoul": a
+  // Vietnamese body named with its city.
+  if (!base_cue && ctx.lang() == "vi" && mm.label == "Organisation" &&
+      ctx.MentionAt(last) >= 0 &&
+      ctx.mentions()[ctx.MentionAt(last)].label == "Place" &&
+      ctx.text().substr(mm.end, 1) == " " &&
+      ctx.mentions()[ctx.MentionAt(last)].begin == mm.end + 1) {
+    Add(out, RelationType::kLocatedIn, m, ctx.MentionAt(last), s);
+    return;
+  }
+  // "Cơ quan An ninh điều tra Bộ Công an": a sub-body and its parent.
+  if (!base_cue && ctx.lang() == "vi" && mm.label == "Organisation" &&
+      ctx.MentionAt(last) >= 0 &&
+      ctx.mentions()[ctx.MentionAt(last)].label == "Organisation" &&
+      ctx.mentions()[ctx.MentionAt(last)].begin == mm.end + 1) {
+    Add(out, RelationType::kMemberOf, m, ctx.MentionAt(last), s);
+  }
+  // "China's embassy in London", "l'ambassade de Chine à Hanoï", "Đại sứ
+  // quán Trung Quốc tại Hà Nội": an embassy is where its host city is.
+  if (!base_cue && mm.label == "Organisation" &&
+      mm.name.rfind("Embassy", 0) == 0 && ctx.CueAt(Cue::kLocative, last, &len)) {
+    int p = NextMention(ctx, s, last + len, 1, false);
+    if (p >= 0 && IsPlaceLike(ctx, p)) {
+      Add(out, RelationType::kLocatedIn, m, p, s);
+      return;
     }
   }
   if (base_cue) {
@@ -352,6 +423,65 @@ void WorksFor(const RelationContext& ctx, size_t s, int person,
     Add(out, RelationType::kWorksFor, person, state, s);
     return;
   }
+  // "phóng viên X của tờ Y", "reporter X of the Y": a title before the
+  // person, the body after it.
+  if ((org_title || state_title) && last < e &&
+      ctx.CueAt(Cue::kGenitive, last)) {
+    size_t k = last + 1;
+    for (int skip = 0; skip < 2 && k < e && ctx.MentionAt(k) < 0 &&
+                       ctx.tok(k).word;
+         ++skip) {
+      std::string_view w = ctx.tok(k).folded;
+      if (w == "to" || w == "bao" || w == "hang" || w == "dai" ||
+          w == "the" || w == "la" || w == "le" || w == "l") {
+        ++k;
+      } else {
+        break;
+      }
+    }
+    int m = k < e ? ctx.MentionAt(k) : -1;
+    if (m >= 0 && IsOrg(ctx, m) && !ctx.mentions()[m].is_demonym) {
+      Add(out, RelationType::kWorksFor, person, m, s);
+      return;
+    }
+  }
+  // "X là giám đốc điều hành của Y", "X est le directeur de Y", "X is the
+  // head of Y": a copula, a title, the body (never a former role).
+  if (last < e && ctx.tok(last).word) {
+    size_t k = last;
+    std::string_view w = ctx.tok(k).folded;
+    if (w == "hien" || w == "now" || w == "actuellement") {
+      ++k;
+      w = k < e ? ctx.tok(k).folded : "";
+    }
+    bool copula = w == "la" && ctx.lang() == "vi";
+    copula = copula || (ctx.lang() == "fr" && (w == "est" || w == "etait"));
+    copula = copula || (ctx.lang() == "en" && (w == "is" || w == "was"));
+    if (copula) {
+      bool title = false, state_t = false;
+      for (size_t i = k + 1; i < e && i < k + 10; ++i) {
+        int m = ctx.MentionAt(i);
+        if (m >= 0) {
+          if (!title) break;
+          if (IsOrg(ctx, m) && !ctx.mentions()[m].is_demonym) {
+            Add(out, RelationType::kWorksFor, person, m, s);
+          } else if (state_t && IsCountry(ctx, m) &&
+                     !ctx.mentions()[m].is_demonym) {
+            Add(out, RelationType::kWorksFor, person, m, s);
+          }
+          break;
+        }
+        if (!ctx.tok(i).word) break;
+        std::string_view f = ctx.tok(i).folded;
+        if (f == "former" || f == "ancien" || f == "ancienne" ||
+            f == "cuu" || f == "ex") {
+          break;
+        }
+        if (ctx.CueAt(Cue::kOrgTitle, i)) title = true;
+        if (ctx.CueAt(Cue::kStateTitle, i)) title = state_t = true;
+      }
+    }
+  }
   // Apposition after the person: ", directrice financière de Huawei",
   // ", head of the X", ", le président du Congrès".
   if (last < e && ctx.IsPunct(last, ",")) {
@@ -368,6 +498,24 @@ void WorksFor(const RelationContext& ctx, size_t s, int person,
         return;
       }
       if (!ctx.tok(i).word) return;
+      size_t len = 0;
+      if (title && ctx.CueAt(Cue::kAnaphor, i, &len)) {
+        // ", le vice-président du groupe", ", CEO of the company": the
+        // latest organisation named before the person.
+        std::string_view w = ctx.tok(i + len - 1).folded;
+        if (w == "dernier" || w == "derniere" || w == "latter") return;
+        for (size_t j = first; j > 0;) {
+          --j;
+          int m = ctx.MentionAt(j);
+          if (m < 0) continue;
+          j = ctx.MentionFirst(m);
+          if (IsOrg(ctx, m) && !ctx.mentions()[m].is_demonym) {
+            Add(out, RelationType::kWorksFor, person, m, s);
+            return;
+          }
+        }
+        return;
+      }
       if (ctx.CueAt(Cue::kOrgTitle, i)) title = true;
       if (ctx.CueAt(Cue::kStateTitle, i)) title = state_title = true;
     }
@@ -386,6 +534,26 @@ void FindAttributes(const RelationContext& ctx, size_t s,
       continue;
     }
     const Mention& mm = ctx.mentions()[m];
+    if (mm.label == "Organisation" && mm.kind == "subsidiary") {
+      // "la filiale tchèque de Huawei", "Huawei's Czech subsidiary".
+      size_t last = ctx.MentionLast(m);
+      size_t len = 0;
+      if (last < e && ctx.CueAt(Cue::kGenitive, last, &len) &&
+          last + len < e && ctx.MentionAt(last + len) >= 0 &&
+          IsOrg(ctx, ctx.MentionAt(last + len))) {
+        Add(out, RelationType::kMemberOf, m, ctx.MentionAt(last + len), s);
+      } else {
+        size_t first = ctx.MentionFirst(m);
+        for (size_t k = first; k > b && k + 3 > first;) {
+          --k;
+          int p = ctx.MentionAt(k);
+          if (p >= 0 && IsOrg(ctx, p)) {
+            Add(out, RelationType::kMemberOf, m, p, s);
+            break;
+          }
+        }
+      }
+    }
     if (mm.label == "Organisation" && !mm.is_demonym) {
       BasedIn(ctx, s, m, out);
       Apposition(ctx, s, m, out);

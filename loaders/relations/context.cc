@@ -27,6 +27,14 @@ bool RelationContext::CueAt(Cue cue, size_t i, size_t* len) const {
   size_t n = 0;
   bool hit = tables_->cues[static_cast<int>(cue)].Match(doc_.tokens, i, &n,
                                                         /*cross=*/true) >= 0;
+  // "On 10 May 2021": the month, not the modal.
+  if (hit && cue == Cue::kHypothesis && doc_.tokens[i].folded == "may") {
+    auto digit = [&](size_t k) {
+      return k < doc_.tokens.size() && !doc_.tokens[k].folded.empty() &&
+             doc_.tokens[k].folded[0] >= '0' && doc_.tokens[k].folded[0] <= '9';
+    };
+    if ((i > 0 && digit(i - 1)) || digit(i + 1)) hit = false;
+  }
   if (len != nullptr) *len = n;
   return hit;
 }
@@ -39,6 +47,25 @@ bool RelationContext::IsPunct(size_t i, std::string_view mark) const {
 bool RelationContext::IsClauseStop(size_t i) const {
   if (doc_.tokens[i].word) return false;
   std::string_view f = doc_.tokens[i].folded;
+  // "X (Y)": a parenthesised gloss of one name right after another (an
+  // acronym, a transcription) does not cut the clause.
+  auto mention = [&](size_t k) {
+    return k < doc_.tokens.size() && doc_.tokens[k].mention >= 0;
+  };
+  auto punct = [&](size_t k, std::string_view p) {
+    return k < doc_.tokens.size() && !doc_.tokens[k].word &&
+           doc_.tokens[k].folded == p;
+  };
+  if (f == "(" && i > 0 && mention(i - 1) && mention(i + 1)) {
+    int m = doc_.tokens[i + 1].mention;
+    size_t last = doc_.mention_last[m];
+    if (punct(last, ")")) return false;
+  }
+  if (f == ")" && i > 0 && mention(i - 1)) {
+    int m = doc_.tokens[i - 1].mention;
+    size_t first = doc_.mention_first[m];
+    if (first >= 2 && punct(first - 1, "(") && mention(first - 2)) return false;
+  }
   return f == ";" || f == ":" || f == "(" || f == ")" || f == "." || f == "?" ||
          f == "!";
 }
@@ -50,6 +77,16 @@ bool RelationContext::IsActor(int m) const {
 
 bool RelationContext::IsBareDemonym(int m) const {
   size_t first = MentionFirst(m);
+  // "Cơ quan An ninh điều tra Bộ Công an": a Vietnamese body right after
+  // another is its parent, a complement.
+  if (lang_ == "vi" && mentions_[m].label == "Organisation" && first >= 1 &&
+      doc_.tokens[first - 1].mention >= 0 &&
+      doc_.tokens[first - 1].mention != m &&
+      mentions_[doc_.tokens[first - 1].mention].label == "Organisation" &&
+      mentions_[doc_.tokens[first - 1].mention].end + 1 ==
+          mentions_[m].begin) {
+    return true;
+  }
   if (!mentions_[m].is_demonym) {
     // Vietnamese names a state attributively after a common noun: "các
     // công ty Trung Quốc", "tàu hải cảnh Trung Quốc".

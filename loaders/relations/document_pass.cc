@@ -95,6 +95,16 @@ void DocumentPass::Trigger(size_t s, const Hit& hit, bool object_of_denial) {
     Nominal(s, hit, object_of_denial);
     return;
   }
+  if (row.type == RelationType::kMemberOf &&
+      (row.kind == "founded" || row.kind == "seat" || row.kind == "dont")) {
+    MemberOf(s, hit);
+    return;
+  }
+  if (row.type == RelationType::kOperates &&
+      row.form != TriggerForm::kBlock) {
+    Operates(s, hit);
+    return;
+  }
   switch (row.form) {
     case TriggerForm::kActive:
       Active(s, hit);
@@ -250,6 +260,37 @@ std::vector<int> DocumentPass::Anaphor(size_t i,
                                        const std::vector<int>& exclude) const {
   size_t len = 0;
   if (ctx_.CueAt(Cue::kAnaphorPlural, i, &len)) {
+    // "both men", "les deux hommes", "hai ông", "hai người": the two latest
+    // persons named.
+    std::string_view w = ctx_.tok(i + len - 1).folded;
+    if (w == "men" || w == "hommes" || w == "ong" || w == "nguoi" ||
+        w == "individuals" || w == "suspects") {
+      // The latest relation on two persons first ("bắt ... X và Y. ...
+      // cáo buộc hai ông").
+      for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
+        if (it->targets.size() < 2) continue;
+        bool all_persons = true;
+        for (int t : it->targets) {
+          if (ctx_.mentions()[t].label != "Person") all_persons = false;
+        }
+        if (all_persons) return it->targets;
+      }
+      std::vector<int> persons;
+      for (size_t j = i; j > 0 && persons.size() < 2;) {
+        --j;
+        int m = ctx_.MentionAt(j);
+        if (m < 0) continue;
+        j = ctx_.MentionFirst(m);
+        if (ctx_.mentions()[m].label == "Person" &&
+            !Contains(ctx_, persons, m) && !Contains(ctx_, exclude, m)) {
+          persons.push_back(m);
+        }
+      }
+      if (persons.size() == 2) {
+        std::reverse(persons.begin(), persons.end());
+        return persons;
+      }
+    }
     for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
       if (it->targets.size() >= 2) return it->targets;
     }
@@ -259,6 +300,7 @@ std::vector<int> DocumentPass::Anaphor(size_t i,
   std::string_view last_word = ctx_.tok(i + len - 1).folded;
   bool person = last_word == "derniere" || last_word == "dernier" ||
                 last_word == "latter";
+  bool state = last_word == "pays" || last_word == "country";
   for (size_t j = i; j > 0;) {
     --j;
     int m = ctx_.MentionAt(j);
@@ -266,6 +308,10 @@ std::vector<int> DocumentPass::Anaphor(size_t i,
     j = ctx_.MentionFirst(m);
     const Mention& mm = ctx_.mentions()[m];
     if (mm.is_demonym || Contains(ctx_, exclude, m)) continue;
+    if (state) {
+      if (mm.label == "State" && mm.place_key.empty()) return {m};
+      continue;
+    }
     if (person ? mm.label == "Person" : mm.label == "Organisation") {
       return {m};
     }
@@ -381,6 +427,8 @@ void DocumentPass::NoteActors(size_t s) {
   bool had_event = !events_.empty() && events_.back().sentence == s;
   if (!had_event && first_actor >= 0) last_actor_ = first_actor;
   if (had_event) last_actor_ = events_.back().sources.front();
+  if (sentence_subject_ >= 0) last_actor_ = sentence_subject_;
+  sentence_subject_ = -1;
 }
 
 }  // namespace dossier::loaders

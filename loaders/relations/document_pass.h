@@ -137,6 +137,43 @@ class DocumentPass {
 
   void Agentive(size_t s, const Hit& hit);
 
+  // OPERATES: the operator (subject, agent of "run by / cogérés par / do X
+  // vận hành", or the subject of a relative "le centre que le groupe
+  // ouvre") and the Facility it runs; a place between an opening verb and
+  // the facility ("a inauguré à Bruxelles un centre") locates it.
+  void Operates(size_t s, const Hit& hit);
+
+  // MEMBER_OF by creation or by seat: "X a été créée par des agences
+  // émiratie, saoudienne et tunisienne", "founded by A and B" (founding
+  // States are members); "des agences d'Iran et d'Égypte composent le
+  // conseil", "l'agence d'Oman préside l'organisation" (seated States or
+  // bodies are members of the organisation named or referred to).
+  void MemberOf(size_t s, const Hit& hit);
+
+  // The States listed from token `from` on ("des agences de cybersécurité
+  // émiratie, saoudienne et pakistanaise", "France, Germany and Italy"),
+  // after at most four words of head noun.
+  std::vector<int> StatesAfter(size_t s, size_t from) const;
+
+  // The States listed right before token `at` in its clause ("des agences
+  // des Émirats arabes unis, d'Iran et de Malaisie composent").
+  std::vector<int> StatesBefore(size_t s, size_t at) const;
+
+  // "une équipe ... connue sous le nom d'OIC-CERT", "a team known as X",
+  // "nhóm còn gọi là X": the mention so named within 16 tokens after
+  // `from` in the clause, or -1.
+  int KnownAs(size_t s, size_t from) const;
+
+  // "plusieurs entreprises chinoises", "several Chinese firms", "các công
+  // ty Trung Quốc" right after a measure or an accusation with no named
+  // target: the organisations of that state named earlier in the document
+  // (by their home state or a BASED_IN found), when there are two or more.
+  std::vector<int> DemonymGroup(size_t s, size_t from) const;
+
+  // The Facility mention ending within `window` tokens before token `at`
+  // in sentence `s`, or -1.
+  int FacilityBefore(size_t s, size_t at, size_t window) const;
+
   void UsedBy(size_t s, const Hit& hit);
 
   // The author of a nominal accusation: "accusations d'espionnage des
@@ -194,6 +231,9 @@ class DocumentPass {
   std::vector<Hit> hits_;       // The triggers of the current sentence.
   int last_actor_ = -1;
   int previous_actor_ = -1;  // last_actor_ when the sentence began.
+  // The grammatical subject of the sentence's last event when it is not
+  // the event's source (a passive: "X a été créée par Y" → X), or -1.
+  int sentence_subject_ = -1;
   size_t limit_ = 0;         // Where the current trigger's claim content ends.
   std::vector<int> explicit_accusers_;  // Authors named by this sentence.
   std::map<std::string, std::pair<int, int>> counts_;  // key → (mention, n)

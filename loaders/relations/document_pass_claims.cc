@@ -234,6 +234,18 @@ bool DocumentPass::PostposedClaim(size_t s, const Hit& hit) {
     after_quote = true;
   }
   if (!after_quote) return false;
+  // "Ngày 19/1, Microsoft cho biết nhóm X đã ...", "On Monday, X said
+  // that Y ...": a speech verb with its content after it is not postposed.
+  if (speaker >= 0 && hit.end < e && ctx_.tok(hit.end).word) {
+    for (size_t i = hit.end; i < e && i < hit.end + 6; ++i) {
+      if (ctx_.IsClauseStop(i)) break;
+      int m = ctx_.MentionAt(i);
+      if ((m >= 0 && ctx_.IsActor(m)) ||
+          ctx_.CueAt(Cue::kComplementizer, i)) {
+        return false;
+      }
+    }
+  }
   size_t end = hit.end;
   if (speaker < 0 && end < e) {
     int m = ctx_.MentionAt(end);

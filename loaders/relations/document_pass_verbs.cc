@@ -126,6 +126,15 @@ void DocumentPass::Active(size_t s, const Hit& hit) {
     if (i >= 2 && !ctx_.tokens()[i - 1].word &&
         ctx_.tokens()[i - 1].folded == ",") {
       int m = ctx_.MentionAt(i - 2);
+      // "Viện Dân chủ Đài Loan, một tổ chức trực thuộc DPP": the body
+      // before its state complement.
+      if (m >= 0 && ctx_.mentions()[m].label == "State" &&
+          ctx_.MentionFirst(m) > 0) {
+        int before = ctx_.MentionAt(ctx_.MentionFirst(m) - 1);
+        if (before >= 0 && ctx_.mentions()[before].label == "Organisation") {
+          m = before;
+        }
+      }
       if (m >= 0 && ctx_.mentions()[m].label == "Organisation") {
         std::vector<int> groups = ObjectsAfter(ctx_, s, hit.end, 8);
         if (!groups.empty()) {
@@ -139,14 +148,20 @@ void DocumentPass::Active(size_t s, const Hit& hit) {
     sources = Subject(s, hit.begin);
     targets = ObjectsAfter(ctx_, s, hit.end,
                            type == RelationType::kAccuses ? 6
-                           : IsMeasureType(type)          ? 12
-                                                          : 8);
+                           : IsMeasureType(type) ||
+                                   type == RelationType::kWarnsAbout
+                               ? 12
+                               : 8);
     if (targets.empty()) {
       targets = AnaphorAfter(s, hit.end, 4, sources);
     }
     if (targets.empty() && type == RelationType::kAccuses) {
       // "a dénoncé une campagne de cyberattaques menée par X".
       targets = AgentAfter(ctx_, s, hit.end);
+    }
+    if (targets.empty() &&
+        (IsMeasureType(type) || type == RelationType::kAccuses)) {
+      targets = DemonymGroup(s, hit.end);
     }
     if (targets.empty() && HasObjectPronoun(s, hit)) {
       int referent = PronounReferent(s, hit, sources);
@@ -157,6 +172,11 @@ void DocumentPass::Active(size_t s, const Hit& hit) {
       int focus = Focus(sources);
       if (focus >= 0) targets = {focus};
     }
+  }
+  if (type == RelationType::kMemberOf && !sources.empty()) {
+    // "rejoindre une équipe ... connue sous le nom d'OIC-CERT".
+    int named = KnownAs(s, hit.end);
+    if (named >= 0 && !Contains(ctx_, sources, named)) targets = {named};
   }
   if (type == RelationType::kAccuses && !targets.empty()) {
     accused_.push_back({type, {}, targets, Kind(s, hit, targets), s});
@@ -280,6 +300,324 @@ void DocumentPass::Agentive(size_t s, const Hit& hit) {
   std::vector<int> targets = Subject(s, hit.begin);
   if (targets.empty()) return;
   Emit(hit.row->type, sources, targets, "", s);
+}
+
+namespace {
+
+bool ListFiller(const RelationContext& ctx, size_t i) {
+  if (!ctx.tok(i).word) return ctx.IsPunct(i, ",");
+  std::string_view f = ctx.tok(i).folded;
+  return ctx.CueAt(Cue::kCoordinator, i) || ctx.CueAt(Cue::kGenitive, i) ||
+         f == "d" || f == "de" || f == "des" || f == "du" || f == "la" ||
+         f == "l" || f == "le" || f == "les" || f == "the" || f == "of";
+}
+
+}  // namespace
+
+std::vector<int> DocumentPass::StatesAfter(size_t s, size_t from) const {
+  std::vector<int> out;
+  size_t end = ctx_.ClauseEnd(s, from);
+  int head_words = 0;
+  for (size_t i = from; i < end;) {
+    int m = ctx_.MentionAt(i);
+    if (m >= 0) {
+      if (ctx_.mentions()[m].label != "State") break;
+      if (!Contains(ctx_, out, m)) out.push_back(m);
+      i = ctx_.MentionLast(m);
+      continue;
+    }
+    if (ListFiller(ctx_, i)) {
+      ++i;
+      continue;
+    }
+    if (!out.empty() || !ctx_.tok(i).word || ++head_words > 4) break;
+    ++i;
+  }
+  return out;
+}
+
+std::vector<int> DocumentPass::StatesBefore(size_t s, size_t at) const {
+  std::vector<int> out;
+  size_t start = ctx_.ClauseStart(s, at);
+  for (size_t i = at; i > start;) {
+    --i;
+    int m = ctx_.MentionAt(i);
+    if (m >= 0) {
+      if (ctx_.mentions()[m].label != "State") break;
+      if (!Contains(ctx_, out, m)) out.push_back(m);
+      i = ctx_.MentionFirst(m);
+      continue;
+    }
+    if (!ListFiller(ctx_, i)) break;
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+int DocumentPass::KnownAs(size_t s, size_t from) const {
+  size_t end = ctx_.ClauseEnd(s, from);
+  for (size_t i = from; i < end && i < from + 16; ++i) {
+    std::string_view f = ctx_.tok(i).folded;
+    size_t n = 0;
+    if ((f == "connu" || f == "connue" || f == "connus" || f == "connues") &&
+        i + 3 < end && ctx_.tok(i + 1).folded == "sous" &&
+        ctx_.tok(i + 3).folded == "nom") {
+      n = i + 4;
+      if (n < end && (ctx_.tok(n).folded == "de" || ctx_.tok(n).folded == "d")) {
+        ++n;
+      }
+    } else if (f == "known" && i + 1 < end && ctx_.tok(i + 1).folded == "as") {
+      n = i + 2;
+    } else if (f == "con" && i + 2 < end && ctx_.tok(i + 1).folded == "goi" &&
+               ctx_.tok(i + 2).folded == "la") {
+      n = i + 3;
+    }
+    if (n == 0) continue;
+    while (n < end && !ctx_.tok(n).word) ++n;
+    if (n < end && ctx_.MentionAt(n) >= 0 &&
+        ctx_.mentions()[ctx_.MentionAt(n)].label == "Organisation") {
+      return ctx_.MentionAt(n);
+    }
+    return -1;
+  }
+  return -1;
+}
+
+void DocumentPass::MemberOf(size_t s, const Hit& hit) {
+  if (IsNegatedOrHypothetical(ctx_, s, hit.begin, hit.end)) return;
+  size_t b = ctx_.SentenceBegin(s), e = ctx_.SentenceEnd(s);
+  std::string_view how = hit.row->kind;
+  std::vector<int> members;
+  std::vector<int> groups;
+  if (how == "founded") {
+    bool passive = IsPassive(ctx_, s, hit.begin);
+    size_t agent = 0;
+    for (size_t i = hit.end; i < e && i < hit.end + 5; ++i) {
+      if (ctx_.MentionAt(i) >= 0) break;
+      if (ctx_.CueAt(Cue::kAgent, i)) {
+        agent = i + 1;
+        break;
+      }
+    }
+    if (agent > 0) {
+      members = StatesAfter(s, agent);
+      size_t at = hit.begin;
+      while (at > b && ctx_.MentionAt(at - 1) < 0 && ctx_.tok(at - 1).word &&
+             (ctx_.CueAt(Cue::kPassiveAux, at - 1) ||
+              ctx_.tok(at - 1).folded == "a" ||
+              IsAdverb(ctx_.tok(at - 1).folded))) {
+        --at;
+      }
+      groups = SubjectsBefore(ctx_, s, at, 6);
+      if (!groups.empty()) sentence_subject_ = groups.front();
+    } else if (!passive) {
+      members = StatesBefore(s, hit.begin);
+      groups = ObjectsAfter(ctx_, s, hit.end, 6);
+    }
+  } else if (how == "seat") {
+    if (IsPassive(ctx_, s, hit.begin)) return;
+    members = StatesBefore(s, hit.begin);
+    if (members.empty()) {
+      std::vector<int> subj = Subject(s, hit.begin);
+      for (int m : subj) {
+        if (ctx_.mentions()[m].label != "Person") members.push_back(m);
+      }
+      if (members.size() != subj.size()) return;
+    }
+    groups = ObjectsAfter(ctx_, s, hit.end, 6);
+    if (groups.empty()) groups = AnaphorAfter(s, hit.end, 4, members);
+    if (groups.empty()) {
+      // "... composent le reste du conseil": the body seated last.
+      for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
+        if (it->sentence + 2 < s) break;
+        if (it->type == RelationType::kMemberOf && !it->targets.empty()) {
+          groups = {it->targets.front()};
+          break;
+        }
+      }
+    }
+  } else {  // "dont": "l'OTAN, dont l'Estonie est membre".
+    members = Subject(s, hit.begin);
+    size_t i = members.empty() ? hit.begin : ctx_.MentionFirst(members.front());
+    for (int k = 0; k < 3 && i > b; ++k) {
+      std::string_view f = ctx_.tok(i - 1).folded;
+      if (ctx_.tok(i - 1).word && f != "la" && f != "l" && f != "le" &&
+          f != "the") {
+        break;
+      }
+      if (ctx_.IsPunct(i - 1, ",")) break;
+      --i;
+    }
+    if (i > b + 1 && (ctx_.tok(i - 1).folded == "dont" ||
+                      ctx_.tok(i - 1).folded == "whose") &&
+        ctx_.IsPunct(i - 2, ",")) {
+      int m = i >= b + 3 ? ctx_.MentionAt(i - 3) : -1;
+      if (m >= 0 && ctx_.mentions()[m].label == "Organisation") groups = {m};
+    }
+    if (groups.empty()) {
+      groups = ObjectsAfter(ctx_, s, hit.end, 4);
+    }
+  }
+  if (members.empty() || groups.empty()) return;
+  std::vector<int> orgs;
+  for (int g : groups) {
+    if (ctx_.mentions()[g].label == "Organisation") orgs.push_back(g);
+  }
+  Emit(RelationType::kMemberOf, members, orgs, "", s);
+}
+
+std::vector<int> DocumentPass::DemonymGroup(size_t s, size_t from) const {
+  static constexpr std::string_view kPluralBodies[] = {
+      "entreprises", "societes", "firmes", "groupes", "entites",
+      "companies", "firms", "entities", "groups", "cong", "doanh"};
+  size_t end = ctx_.ClauseEnd(s, from);
+  int state = -1;
+  for (size_t i = from, words = 0; i < end && words < 5; ++i) {
+    if (!ctx_.tok(i).word) break;
+    int m = ctx_.MentionAt(i);
+    if (m >= 0) {
+      if (!ctx_.mentions()[m].is_demonym &&
+          !(ctx_.lang() == "vi" && ctx_.mentions()[m].label == "State")) {
+        return {};
+      }
+      bool body = false;
+      for (size_t k = i > from + 2 ? i - 2 : from; k < i; ++k) {
+        for (std::string_view w : kPluralBodies) {
+          if (ctx_.tok(k).folded == w) body = true;
+        }
+      }
+      if (body) state = m;
+      break;
+    }
+    ++words;
+  }
+  if (state < 0) return {};
+  const std::string& key = ctx_.mentions()[state].key;
+  std::vector<int> out;
+  for (size_t i = ctx_.SentenceBegin(s); i > 0;) {
+    --i;
+    int m = ctx_.MentionAt(i);
+    if (m < 0) continue;
+    i = ctx_.MentionFirst(m);
+    const Mention& mm = ctx_.mentions()[m];
+    if (mm.label != "Organisation" || mm.is_demonym) continue;
+    bool home = mm.home_state_key == key;
+    for (const FoundRelation& f : found_) {
+      if (f.type == RelationType::kBasedIn && SameEntity(ctx_, f.source, m) &&
+          f.target >= 0 && ctx_.mentions()[f.target].key == key) {
+        home = true;
+      }
+    }
+    if (home && !Contains(ctx_, out, m)) out.push_back(m);
+  }
+  if (out.size() < 2) return {};
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+int DocumentPass::FacilityBefore(size_t s, size_t at, size_t window) const {
+  size_t b = ctx_.SentenceBegin(s);
+  for (size_t i = at, n = 0; i > b && n < window; ++n) {
+    --i;
+    if (ctx_.IsClauseStop(i)) return -1;
+    int m = ctx_.MentionAt(i);
+    if (m < 0) continue;
+    if (ctx_.mentions()[m].label == "Facility") return m;
+    return -1;
+  }
+  return -1;
+}
+
+void DocumentPass::Operates(size_t s, const Hit& hit) {
+  if (IsNegatedOrHypothetical(ctx_, s, hit.begin, hit.end)) return;
+  size_t b = ctx_.SentenceBegin(s), e = ctx_.SentenceEnd(s);
+  std::vector<int> operators;
+  int facility = -1;
+  int place = -1;
+  bool agentive =
+      hit.row->form == TriggerForm::kAgentive || IsPassive(ctx_, s, hit.begin) ||
+      (hit.end < e && ctx_.MentionAt(hit.end) < 0 &&
+       ctx_.CueAt(Cue::kAgent, hit.end));
+  if (agentive) {
+    operators = AgentAfter(ctx_, s, hit.end);
+    if (operators.empty()) operators = ObjectsAfter(ctx_, s, hit.end, 4);
+    size_t at = hit.begin;
+    while (at > b && ctx_.MentionAt(at - 1) < 0 && ctx_.tok(at - 1).word &&
+           ctx_.CueAt(Cue::kPassiveAux, at - 1)) {
+      --at;
+    }
+    facility = FacilityBefore(s, at, 3);
+  } else {
+    // "FAC que/that/do X <verb>": the operator is the subject of a
+    // relative clause on the facility ("le centre que le groupe ouvre",
+    // "the servers that Hydra operated", "hệ thống do Microsoft vận hành").
+    size_t j = hit.begin;
+    for (int skip = 0; skip < 3 && j > b && ctx_.MentionAt(j - 1) < 0 &&
+                       ctx_.tok(j - 1).word &&
+                       (IsAdverb(ctx_.tok(j - 1).folded) ||
+                        ctx_.CueAt(Cue::kPassiveAux, j - 1) ||
+                        ctx_.tok(j - 1).folded == "a" ||
+                        ctx_.tok(j - 1).folded == "has" ||
+                        ctx_.tok(j - 1).folded == "had" ||
+                        ctx_.tok(j - 1).folded == "dang");
+         ++skip) {
+      --j;
+    }
+    std::vector<int> rel;
+    size_t rel_at = j;
+    if (j > b && ctx_.MentionAt(j - 1) >= 0 &&
+        ctx_.IsActor(ctx_.MentionAt(j - 1))) {
+      rel = {ctx_.MentionAt(j - 1)};
+      rel_at = ctx_.MentionFirst(rel.front());
+    } else {
+      for (size_t back = 2; back <= 3 && back <= j - b && rel.empty(); ++back) {
+        std::vector<int> a = Anaphor(j - back, {});
+        if (!a.empty()) {
+          rel = a;
+          rel_at = j - back;
+        }
+      }
+    }
+    if (!rel.empty() && rel_at > b) {
+      std::string_view w = ctx_.tok(rel_at - 1).folded;
+      if (w == "que" || w == "qu" || w == "that" || w == "which" ||
+          w == "do" || w == "ma") {
+        facility = FacilityBefore(s, rel_at - 1, 1);
+        if (facility >= 0) operators = rel;
+      }
+    }
+    if (facility < 0) {
+      operators = Subject(s, hit.begin);
+      size_t end = ctx_.ClauseEnd(s, hit.end);
+      for (size_t i = hit.end, words = 0; i < end && words < 12; ++i) {
+        int m = ctx_.MentionAt(i);
+        if (m < 0) {
+          if (ctx_.tok(i).word) ++words;
+          continue;
+        }
+        const Mention& mm = ctx_.mentions()[m];
+        if (mm.label == "Facility") {
+          facility = m;
+          break;
+        }
+        // "a inauguré à Bruxelles un centre": the place of the opening.
+        if ((mm.label == "Place" || !mm.place_key.empty()) && i > hit.end &&
+            ctx_.CueAt(Cue::kLocative, i - 1)) {
+          place = m;
+        }
+        i = ctx_.MentionLast(m) - 1;
+      }
+    }
+  }
+  if (facility < 0 || operators.empty()) return;
+  std::vector<int> ops;
+  for (int o : operators) {
+    if (ctx_.mentions()[o].label != "Person") ops.push_back(o);
+  }
+  Emit(RelationType::kOperates, ops, {facility}, "", s);
+  if (place >= 0 && ctx_.mentions()[place].label == "Place") {
+    found_.push_back({RelationType::kLocatedIn, facility, place, "", s, ""});
+  }
 }
 
 void DocumentPass::UsedBy(size_t s, const Hit& hit) {

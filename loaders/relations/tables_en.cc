@@ -42,6 +42,11 @@ constexpr TriggerRow kTriggers[] = {
     // DENIES.
     {"deni*", kDenies, kActive, ""},
     {"denial of service", kDenies, kBlock, ""},
+    // Naming, not a claim: "a group it calls Storm-0558".
+    {"it calls", kAccuses, kBlock, ""},
+    {"they call", kAccuses, kBlock, ""},
+    {"also called", kAccuses, kBlock, ""},
+    {"so called", kAccuses, kBlock, ""},
     {"charge d affaires", kDenies, kBlock, ""},
     {"in charge", kDenies, kBlock, ""},
     {"free of charge", kDenies, kBlock, ""},
@@ -107,6 +112,9 @@ constexpr TriggerRow kTriggers[] = {
     {"cautioned", kWarnsAbout, kActive, ""},
     // SUPPLIES.
     {"suppl*", kSupplies, kActive, ""},
+    // Nouns, not the verb: "the software provider Kaseya".
+    {"provider", kSupplies, kBlock, ""},
+    {"providers", kSupplies, kBlock, ""},
     {"provid*", kSupplies, kActive, ""},
     {"sells", kSupplies, kActive, ""},
     {"sold", kSupplies, kActive, ""},
@@ -133,6 +141,19 @@ constexpr TriggerRow kTriggers[] = {
     {"subsidiary of", kMemberOf, kActive, ""},
     {"unit of", kMemberOf, kActive, ""},
     {"joined", kMemberOf, kActive, ""},
+    {"joins", kMemberOf, kActive, ""},
+    {"is a member", kMemberOf, kActive, "dont"},
+    {"are members", kMemberOf, kActive, "dont"},
+    {"founded", kMemberOf, kActive, "founded"},
+    {"co-founded", kMemberOf, kActive, "founded"},
+    {"cofounded", kMemberOf, kActive, "founded"},
+    {"established", kMemberOf, kActive, "founded"},
+    {"created", kMemberOf, kActive, "founded"},
+    {"set up", kMemberOf, kActive, "founded"},
+    {"chairs", kMemberOf, kActive, "seat"},
+    {"presides over", kMemberOf, kActive, "seat"},
+    {"sits on", kMemberOf, kActive, "seat"},
+    {"sit on", kMemberOf, kActive, "seat"},
     // WORKS_FOR.
     {"work* for", kWorksFor, kActive, ""},
     {"worked for", kWorksFor, kActive, ""},
@@ -144,6 +165,12 @@ constexpr TriggerRow kTriggers[] = {
 };
 
 constexpr KindRow kKinds[] = {
+    // Spying on people is surveillance (GUIDELINES §5).
+    {"spy* on journalists", "surveillance"},
+    {"spy* on dissidents", "surveillance"},
+    {"spy* on activists", "surveillance"},
+    {"spy* on opponents", "surveillance"},
+    {"spy* on lawyers", "surveillance"},
     {"spy*", "espionage"},
     {"spies", "espionage"},
     {"espionage", "espionage"},
@@ -289,6 +316,10 @@ constexpr std::pair<std::string_view, Cue> kCues[] = {
     {"employee", Cue::kOrgTitle},
     {"engineer", Cue::kOrgTitle},
     {"executive", Cue::kOrgTitle},
+    {"reporter", Cue::kOrgTitle},
+    {"journalist", Cue::kOrgTitle},
+    {"correspondent", Cue::kOrgTitle},
+    {"editor", Cue::kOrgTitle},
     {"in", Cue::kLocative},
     {"at", Cue::kLocative},
     {"near", Cue::kLocative},
@@ -322,6 +353,10 @@ constexpr std::pair<std::string_view, Cue> kCues[] = {
     {"steered by", Cue::kSponsor},
     {"funded by", Cue::kSponsor},
     {"the company", Cue::kAnaphor},
+    {"the organisation", Cue::kAnaphor},
+    {"the organization", Cue::kAnaphor},
+    {"the alliance", Cue::kAnaphor},
+    {"the country", Cue::kAnaphor},
     {"the firm", Cue::kAnaphor},
     {"the group", Cue::kAnaphor},
     {"the gang", Cue::kAnaphor},

@@ -74,6 +74,9 @@ constexpr TriggerRow kTriggers[] = {
     // SUPPLIES.
     {"cung cap", kSupplies, kActive, ""},
     {"nha cung cap", kSupplies, kBlock, ""},
+    // Naming, not a claim: "nhóm X, còn gọi là Y".
+    {"con goi la", kAccuses, kBlock, ""},
+    {"duoc goi la", kAccuses, kBlock, ""},
     // "gọi việc bắt giữ ông X là sai trái": the act named, not performed.
     {"viec bat giu", kDetains, kBlock, ""},
     {"vụ bắt giữ", kDetains, kBlock, ""},
@@ -196,6 +199,7 @@ constexpr std::pair<std::string_view, Cue> kCues[] = {
     {"thu linh", Cue::kOrgTitle},
     {"truong", Cue::kOrgTitle},
     {"phóng viên", Cue::kOrgTitle},
+    {"nhà báo", Cue::kOrgTitle},
     {"giam doc dieu hanh", Cue::kOrgTitle},
     {"tại", Cue::kLocative},
     {"ở", Cue::kLocative},

@@ -25,7 +25,7 @@ inline const Extractor& FictionalExtractor() {
            "State\tArcadia\t\tstate\tXD\tArcadia|l'Arcadie|Arcadie\t\n"
            "Demonym\tArdenza\t\tdemonym\tXA\tardenzais|ardenzaise|ardenzaises|="
            "Ardenzan\t\n"
-           "Demonym\tBorduria\t\tdemonym\tXC\tbordurien|bordurienne|="
+           "Demonym\tBorduria\t\tdemonym\tXC\tbordurien|bordurienne|borduriens|borduriennes|="
            "Bordurian\t\n"
            "Demonym\tArcadia\t\tdemonym\tXD\tarcadien|arcadienne|=Arcadian\t\n"
            "Organisation\tNexacom\t\tcompany\tXC\tNexacom\t\n"
