@@ -22,11 +22,13 @@ absl::StatusOr<std::unique_ptr<PhysicalOperator>> BuildPhysical(
     case LogicalOpKind::kPropertyIndexSeek: out = MakePropertyIndexSeek(p, ctx, eval); break;
     case LogicalOpKind::kExpand: out = MakeExpand(p, ctx, eval); break;
     case LogicalOpKind::kVarLengthExpand: out = MakeVarLengthExpand(p, ctx, eval); break;
+    case LogicalOpKind::kBfsExpand: out = MakeBfsExpand(p, ctx, eval); break;
     case LogicalOpKind::kShortestPath: out = MakeShortestPath(p, ctx, eval); break;
     case LogicalOpKind::kFilter: out = MakeFilter(p, ctx, eval); break;
     case LogicalOpKind::kNamedPath: out = MakeNamedPath(p, ctx, eval); break;
     case LogicalOpKind::kProjection: out = MakeProjection(p, ctx, eval); break;
     case LogicalOpKind::kAggregate: out = MakeAggregate(p, ctx, eval); break;
+    case LogicalOpKind::kExpandCount: out = MakeExpandCount(p, ctx, eval); break;
     case LogicalOpKind::kDistinct: out = MakeDistinct(p, ctx, eval); break;
     case LogicalOpKind::kSort: out = MakeSort(p, ctx, eval); break;
     case LogicalOpKind::kSkip: out = MakeSkip(p, ctx, eval); break;

@@ -1,8 +1,10 @@
 #include "query/exec/context.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "graph/status_macros.h"
 #include "query/values/errors.h"
 
@@ -66,17 +68,30 @@ absl::Status ExecContext::Charge(int64_t bytes) {
   return absl::OkStatus();
 }
 
+std::optional<uint32_t> ExecContext::FindCatalog(graph::CatalogKind kind,
+                                                 std::string_view name) const {
+  // Ids never change once handed out, so found ones are cached (a name not
+  // found yet may be created later in the query: not cached).
+  auto& cache = catalog_cache_[static_cast<int>(kind)];
+  if (auto it = cache.find(absl::string_view(name.data(), name.size()));
+      it != cache.end()) {
+    return it->second;
+  }
+  std::optional<uint32_t> id = store_->catalog().Find(kind, name);
+  if (id) cache.emplace(std::string(name), *id);
+  return id;
+}
 std::optional<graph::LabelId> ExecContext::FindLabel(
     std::string_view name) const {
-  return store_->catalog().Find(graph::CatalogKind::kLabel, name);
+  return FindCatalog(graph::CatalogKind::kLabel, name);
 }
 std::optional<graph::TypeId> ExecContext::FindType(
     std::string_view name) const {
-  return store_->catalog().Find(graph::CatalogKind::kType, name);
+  return FindCatalog(graph::CatalogKind::kType, name);
 }
 std::optional<graph::PropKeyId> ExecContext::FindKey(
     std::string_view name) const {
-  return store_->catalog().Find(graph::CatalogKind::kPropKey, name);
+  return FindCatalog(graph::CatalogKind::kPropKey, name);
 }
 absl::StatusOr<uint32_t> ExecContext::GetOrCreate(graph::CatalogKind kind,
                                                   std::string_view name) {
@@ -143,6 +158,74 @@ absl::StatusOr<const std::vector<graph::NodeId>*> ExecContext::ScanNodes(
   auto& slot = scan_cache_[key];
   slot = std::move(fresh);
   return &slot.ids;
+}
+
+bool ExecContext::LabelSet::Contains(graph::NodeId id) const {
+  if (sorted.empty()) {
+    return id / 64 < bits.size() && ((bits[id / 64] >> (id % 64)) & 1) != 0;
+  }
+  return std::binary_search(sorted.begin(), sorted.end(), id);
+}
+
+absl::StatusOr<bool> ExecContext::HasLabel(graph::NodeId id,
+                                           graph::LabelId label) {
+  if (write_generation_ == 0 && deleted_nodes_.empty()) {
+    auto it = label_sets_.find(label);
+    if (it != label_sets_.end()) return it->second.Contains(id);
+    if (++label_checks_ > kLabelChecksFromRecords) {
+      DOSSIER_ASSIGN_OR_RETURN(const std::vector<graph::NodeId>* ids,
+                               ScanNodes(label));
+      LabelSet set;
+      graph::NodeId max_id = 0;
+      for (graph::NodeId n : *ids) max_id = std::max(max_id, n);
+      if (ids->empty() || max_id / 64 <= ids->size() + 1024) {
+        set.bits.assign(max_id / 64 + 1, 0);
+        for (graph::NodeId n : *ids) set.bits[n / 64] |= uint64_t{1} << (n % 64);
+        DOSSIER_RETURN_IF_ERROR(Charge(static_cast<int64_t>(set.bits.size() * 8)));
+      } else {
+        set.sorted = *ids;  // Already in id order.
+        DOSSIER_RETURN_IF_ERROR(Charge(static_cast<int64_t>(set.sorted.size() * 8)));
+      }
+      bool has = set.Contains(id);
+      label_sets_.emplace(label, std::move(set));
+      return has;
+    }
+  }
+  DOSSIER_ASSIGN_OR_RETURN(const graph::NodeRecord* rec, Node(id));
+  return rec->HasLabel(label);
+}
+
+absl::StatusOr<graph::Value> ExecContext::NodeProperty(graph::NodeId id,
+                                                      graph::PropKeyId key) {
+  constexpr graph::NodeId kMaxDenseId = graph::NodeId{1} << 24;
+  // Small queries read records: the column pays off on many reads.
+  const bool memo = write_generation_ == 0 && deleted_nodes_.empty() &&
+                    id < kMaxDenseId && ++property_reads_ > 4096;
+  IntColumn* col = nullptr;
+  if (memo) {
+    col = &int_columns_[key];
+    if (id < col->state.size() && col->state[id] == 1) {
+      return graph::Value::Int(col->ints[id]);
+    }
+  }
+  DOSSIER_ASSIGN_OR_RETURN(const graph::NodeRecord* rec, Node(id));
+  const graph::Value* v = graph::FindProperty(rec->props, key);
+  if (col != nullptr) {
+    if (id >= col->state.size()) {
+      size_t size = std::max<size_t>(id + 1, col->state.size() * 2);
+      DOSSIER_RETURN_IF_ERROR(Charge(static_cast<int64_t>(
+          (size - col->state.size()) * (sizeof(uint8_t) + sizeof(int64_t)))));
+      col->state.resize(size, 0);
+      col->ints.resize(size, 0);
+    }
+    if (v != nullptr && v->kind() == graph::ValueKind::kInt) {
+      col->state[id] = 1;
+      col->ints[id] = v->AsInt();
+    } else {
+      col->state[id] = 2;
+    }
+  }
+  return v == nullptr ? graph::Value::Null() : *v;
 }
 
 void ExecContext::MarkDeletedNode(graph::NodeRecord last) {

@@ -81,6 +81,23 @@ class ExecContext {
   uint64_t write_generation() const { return write_generation_; }
   void NoteWrite() { ++write_generation_; }
 
+  // Property `key` of node `id` (null when absent). Errors: those of
+  // Node(). After the query's first 4,096 reads and while it has not
+  // written, integer values are memoised in a dense per-key column indexed
+  // by node id (ids below 2^24; charged to the memory budget), so that a
+  // predicate read on every row of a large traversal skips the record
+  // lookup.
+  absl::StatusOr<graph::Value> NodeProperty(graph::NodeId id,
+                                            graph::PropKeyId key);
+
+  // True when node `id` has `label`. The first kLabelChecksFromRecords
+  // checks of a query read node records (cached); after that, while the
+  // query has not written, a per-label membership set is built once from
+  // the label index (one scan, charged to the memory budget) and answers
+  // every further check. Errors: those of Node() and ScanNodes().
+  absl::StatusOr<bool> HasLabel(graph::NodeId id, graph::LabelId label);
+  static constexpr int64_t kLabelChecksFromRecords = 2048;
+
   // Node ids of `label` (all when nullopt), cached until the next write.
   absl::StatusOr<const std::vector<graph::NodeId>*> ScanNodes(
       std::optional<graph::LabelId> label);
@@ -134,6 +151,10 @@ class ExecContext {
   uint64_t ticks_ = 0;
   int64_t memory_ = 0;
   uint64_t write_generation_ = 0;
+  std::optional<uint32_t> FindCatalog(graph::CatalogKind kind,
+                                      std::string_view name) const;
+  // Catalog ids found so far, per kind (labels, types, keys).
+  mutable absl::flat_hash_map<std::string, uint32_t> catalog_cache_[3];
   absl::flat_hash_map<graph::NodeId, graph::NodeRecord> node_cache_;
   absl::flat_hash_map<graph::EdgeId, graph::EdgeRecord> edge_cache_;
   struct ScanCache {
@@ -141,6 +162,23 @@ class ExecContext {
     std::vector<graph::NodeId> ids;
   };
   absl::flat_hash_map<int64_t, ScanCache> scan_cache_;
+  // Label membership built from the label index (valid while
+  // write_generation_ == 0): a bitmap over node ids when ids are dense
+  // enough, else the sorted ids.
+  struct LabelSet {
+    std::vector<uint64_t> bits;
+    std::vector<graph::NodeId> sorted;
+    bool Contains(graph::NodeId id) const;
+  };
+  absl::flat_hash_map<graph::LabelId, LabelSet> label_sets_;
+  // NodeProperty's memo: state 0 unknown, 1 integer in `ints`, 2 other.
+  struct IntColumn {
+    std::vector<uint8_t> state;
+    std::vector<int64_t> ints;
+  };
+  absl::flat_hash_map<graph::PropKeyId, IntColumn> int_columns_;
+  int64_t property_reads_ = 0;
+  int64_t label_checks_ = 0;
   absl::flat_hash_map<graph::NodeId, graph::NodeRecord> deleted_nodes_;
   absl::flat_hash_map<graph::EdgeId, graph::EdgeRecord> deleted_edges_;
   std::vector<graph::NodeId> pending_node_deletes_;

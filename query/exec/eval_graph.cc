@@ -31,11 +31,13 @@ absl::StatusOr<Value> Evaluator::Property(const Value& obj,
       return it == obj.AsMap().end() ? Value::Null() : it->second;
     }
     case ValueKind::kNode: {
-      DOSSIER_ASSIGN_OR_RETURN(const graph::NodeRecord* rec, ctx_->Node(obj.AsNode()));
       auto id = ctx_->FindKey(key);
-      if (!id) return Value::Null();
-      const Value* v = graph::FindProperty(rec->props, *id);
-      return v == nullptr ? Value::Null() : *v;
+      if (!id) {
+        // Still an error for a node this query deleted.
+        DOSSIER_RETURN_IF_ERROR(ctx_->Node(obj.AsNode()).status());
+        return Value::Null();
+      }
+      return ctx_->NodeProperty(obj.AsNode(), *id);
     }
     case ValueKind::kEdge: {
       DOSSIER_ASSIGN_OR_RETURN(const graph::EdgeRecord* rec, ctx_->Edge(obj.AsEdge().id));
@@ -82,10 +84,14 @@ absl::StatusOr<Value> Evaluator::EvalLabelCheck(const LabelCheckExpr& l,
   DOSSIER_ASSIGN_OR_RETURN(Value v, EvalIn(*l.operand, f));
   if (v.is_null()) return Value::Null();
   if (v.kind() == ValueKind::kNode) {
-    DOSSIER_ASSIGN_OR_RETURN(const graph::NodeRecord* rec, ctx_->Node(v.AsNode()));
+    if (ctx_->IsDeletedNode(v.AsNode())) {
+      DOSSIER_RETURN_IF_ERROR(ctx_->Node(v.AsNode()).status());
+    }
     for (const auto& name : l.labels) {
       auto id = ctx_->FindLabel(name);
-      if (!id || !rec->HasLabel(*id)) return Value::Bool(false);
+      if (!id) return Value::Bool(false);
+      DOSSIER_ASSIGN_OR_RETURN(bool has, ctx_->HasLabel(v.AsNode(), *id));
+      if (!has) return Value::Bool(false);
     }
     return Value::Bool(true);
   }

@@ -1,9 +1,14 @@
 // Path operators: VarLengthExpand (relationship-unique DFS, streamed) and
-// ShortestPath (level-by-level BFS over Transaction::Expand, so that the
-// transaction's own writes are seen).
+// ShortestPath (the bidirectional Csr BFS of graph/algorithms.h for one
+// shortest path on an unchanged adjacency; otherwise a level-by-level BFS
+// over Transaction::Expand, so that the transaction's own writes are seen,
+// and for allShortestPaths and per-relationship predicates).
+#include <algorithm>
+#include <memory>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "graph/algorithms.h"
 #include "graph/status_macros.h"
 #include "query/exec/operators.h"
 
@@ -194,6 +199,10 @@ class ShortestPathOp : public FlatMapOperator {
       if (op_->min_hops == 0) return Emit(in, {src}, {}, out);
       return absl::OkStatus();
     }
+    if (!op_->all_shortest && op_->edge_predicate == nullptr &&
+        op_->min_hops <= 1 && !ctx_->txn().HasAdjacencyChanges()) {
+      return CsrShortest(in, src, dst, types, out);
+    }
     // parents[v]: (u, edge) pairs on shortest paths into v.
     absl::flat_hash_map<NodeId, std::vector<std::pair<NodeId, EdgeRef>>> parents;
     absl::flat_hash_map<NodeId, int64_t> level;
@@ -268,6 +277,45 @@ class ShortestPathOp : public FlatMapOperator {
       if (stop_) break;
     }
     return absl::OkStatus();
+  }
+
+  // One shortest path by the bidirectional BFS of graph/algorithms.h over
+  // the snapshot's Csr (a bitmap-free parent array per side, the smaller
+  // frontier grown first). REQUIRES: no relationship changes in this
+  // transaction, one path wanted, no per-relationship predicate.
+  absl::Status CsrShortest(const Row& in, NodeId src, NodeId dst,
+                           const std::vector<graph::TypeId>& types,
+                           std::vector<Row>* out) {
+    DOSSIER_ASSIGN_OR_RETURN(std::shared_ptr<const graph::Csr> csr,
+                             ctx_->txn().GetCsr());
+    graph::Csr::Vertex s = csr->VertexOf(src), d = csr->VertexOf(dst);
+    if (s == graph::Csr::kNoVertex || d == graph::Csr::kNoVertex) {
+      return absl::OkStatus();  // A node without relationships.
+    }
+    graph::TraversalOptions options;
+    options.direction = ToGraphDirection(op_->direction);
+    options.types = types;
+    if (op_->max_hops >= 0) {
+      options.max_depth = static_cast<uint32_t>(
+          std::min<int64_t>(op_->max_hops, graph::TraversalOptions::kNoLimit - 1));
+    }
+    graph::AlgoControl control;
+    control.check = [this] { return ctx_->CheckBudget(); };
+    // The search holds two parent and two ordinal arrays per vertex.
+    const int64_t bytes = int64_t{24} * csr->num_vertices();
+    DOSSIER_RETURN_IF_ERROR(ctx_->Charge(bytes));
+    auto path = graph::ShortestPathUnweighted(*csr, s, d, options, control);
+    ctx_->Charge(-bytes).IgnoreError();
+    if (!path.ok()) return path.status();
+    if (!path->has_value()) return absl::OkStatus();
+    std::vector<NodeId> nodes;
+    std::vector<EdgeRef> rels;
+    for (graph::Csr::Vertex v : (*path)->vertices) nodes.push_back(csr->NodeOf(v));
+    for (uint64_t o : (*path)->ordinals) {
+      rels.push_back(EdgeRef{csr->EdgeOf(o), csr->NodeOf(csr->SourceOfOrdinal(o)),
+                             csr->NodeOf(csr->Target(o)), csr->Type(o)});
+    }
+    return Emit(in, std::move(nodes), std::move(rels), out);
   }
 
   // Appends one path row; its bytes count against the memory budget until

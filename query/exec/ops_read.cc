@@ -45,10 +45,14 @@ absl::StatusOr<bool> CheckEntity(const EntityCheck& check, const Layout& layout,
   for (const Value& e : entities) {
     if (e.kind() == ValueKind::kNode) {
       if (!check.labels.empty()) {
-        DOSSIER_ASSIGN_OR_RETURN(const graph::NodeRecord* rec, ctx->Node(e.AsNode()));
+        if (ctx->IsDeletedNode(e.AsNode())) {
+          DOSSIER_RETURN_IF_ERROR(ctx->Node(e.AsNode()).status());
+        }
         for (const auto& l : check.labels) {
           auto id = ctx->FindLabel(l);
-          if (!id || !rec->HasLabel(*id)) return false;
+          if (!id) return false;
+          DOSSIER_ASSIGN_OR_RETURN(bool has, ctx->HasLabel(e.AsNode(), *id));
+          if (!has) return false;
         }
       }
     } else if (e.kind() == ValueKind::kEdge) {
@@ -134,6 +138,10 @@ class PropertyIndexSeekOp : public FlatMapOperator {
       return v.kind() == ValueKind::kBool || v.kind() == ValueKind::kInt ||
              v.kind() == ValueKind::kDouble || v.kind() == ValueKind::kString;
     };
+    if (op_->seek_in) {
+      DOSSIER_ASSIGN_OR_RETURN(Value list, eval_->Eval(*op_->seek_value, layout, in));
+      return SeekList(std::move(in), *label, *key, list, out);
+    }
     if (op_->seek_value != nullptr) {
       DOSSIER_ASSIGN_OR_RETURN(Value v, eval_->Eval(*op_->seek_value, layout, in));
       if (v.is_null()) return absl::OkStatus();
@@ -176,6 +184,48 @@ class PropertyIndexSeekOp : public FlatMapOperator {
   }
 
  private:
+  // `key IN list`: one equality seek per distinct element, the nodes
+  // deduplicated and handed out in id order (as a label scan would). Null
+  // elements match nothing; an element the index cannot order (a list, a
+  // map, NaN) or a non-list falls back to the label scan, and the filter
+  // above decides.
+  absl::Status SeekList(Row in, graph::LabelId label, graph::PropKeyId key,
+                        const Value& list, std::vector<Row>* out) {
+    if (list.is_null()) return absl::OkStatus();
+    if (list.kind() != ValueKind::kList) {
+      return Fallback(std::move(in), label, key, std::nullopt, out);
+    }
+    for (const Value& v : list.AsList()) {
+      bool scalar = v.is_null() || v.kind() == ValueKind::kBool ||
+                    v.kind() == ValueKind::kInt || v.kind() == ValueKind::kString ||
+                    (v.kind() == ValueKind::kDouble && !std::isnan(v.AsDouble()));
+      if (!scalar) return Fallback(std::move(in), label, key, std::nullopt, out);
+    }
+    std::vector<graph::NodeId> ids;
+    absl::Status budget;
+    for (const Value& v : list.AsList()) {
+      if (v.is_null()) continue;
+      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+      DOSSIER_RETURN_IF_ERROR(ctx_->txn().SeekProperty(
+          label, key, graph::PropertyRange::Equal(v), [&](graph::NodeId id) {
+            if (ctx_->IsDeletedNode(id)) return true;
+            ids.push_back(id);
+            budget = ctx_->Tick();
+            return budget.ok();
+          }));
+      DOSSIER_RETURN_IF_ERROR(budget);
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    out->reserve(out->size() + ids.size());
+    for (graph::NodeId id : ids) {
+      Row r = in;
+      r[op_->slot] = Value::Node(id);
+      out->push_back(std::move(r));
+    }
+    return absl::OkStatus();
+  }
+
   // Values the index cannot order exactly (lists, NaN, doubles in ranges):
   // scan the label and let the filter above decide.
   absl::Status Fallback(Row in, graph::LabelId label, graph::PropKeyId,
@@ -265,6 +315,10 @@ class FilterOp : public PhysicalOperator {
       for (const EntityCheck& c : op_->checks) {
         DOSSIER_ASSIGN_OR_RETURN(pass, CheckEntity(c, layout, *row, ctx_, eval_));
         if (!pass) break;
+      }
+      for (size_t i = 0; pass && i < op_->conjuncts.size(); ++i) {
+        DOSSIER_ASSIGN_OR_RETURN(pass, eval_->Test(*op_->conjuncts[i], layout, *row,
+                                                   &op_->overrides));
       }
       if (pass && op_->predicate != nullptr) {
         DOSSIER_ASSIGN_OR_RETURN(pass, eval_->Test(*op_->predicate, layout, *row,

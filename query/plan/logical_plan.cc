@@ -16,11 +16,13 @@ const char* LogicalOpName(LogicalOpKind kind) {
     case LogicalOpKind::kPropertyIndexSeek: return "PropertyIndexSeek";
     case LogicalOpKind::kExpand: return "Expand";
     case LogicalOpKind::kVarLengthExpand: return "VarLengthExpand";
+    case LogicalOpKind::kBfsExpand: return "BfsExpand";
     case LogicalOpKind::kShortestPath: return "ShortestPath";
     case LogicalOpKind::kFilter: return "Filter";
     case LogicalOpKind::kNamedPath: return "NamedPath";
     case LogicalOpKind::kProjection: return "Projection";
     case LogicalOpKind::kAggregate: return "Aggregate";
+    case LogicalOpKind::kExpandCount: return "ExpandCount";
     case LogicalOpKind::kDistinct: return "Distinct";
     case LogicalOpKind::kSort: return "Sort";
     case LogicalOpKind::kSkip: return "Skip";
@@ -60,6 +62,7 @@ std::string RelText(const LogicalOp& op) {
   std::string inner = SlotName(op, op.rel_slot);
   if (!op.types.empty()) absl::StrAppend(&inner, ":", absl::StrJoin(op.types, "|"));
   if (op.kind == LogicalOpKind::kVarLengthExpand ||
+      op.kind == LogicalOpKind::kBfsExpand ||
       op.kind == LogicalOpKind::kShortestPath) {
     absl::StrAppend(&inner, "*", op.min_hops, "..",
                     op.max_hops < 0 ? "" : absl::StrCat(op.max_hops));
@@ -86,7 +89,8 @@ std::string LogicalOp::Describe() const {
       absl::StrAppend(&s, " (", SlotName(*this, slot), ":", label, ") ",
                       label, ".", key);
       if (seek_value != nullptr) {
-        absl::StrAppend(&s, " = ", query::ToString(*seek_value));
+        absl::StrAppend(&s, seek_in ? " IN " : " = ",
+                        query::ToString(*seek_value));
       } else {
         if (seek_lower != nullptr)
           absl::StrAppend(&s, lower_inclusive ? " >= " : " > ",
@@ -98,6 +102,7 @@ std::string LogicalOp::Describe() const {
       break;
     case LogicalOpKind::kExpand:
     case LogicalOpKind::kVarLengthExpand:
+    case LogicalOpKind::kBfsExpand:
       absl::StrAppend(&s, into ? "Into " : " ", RelText(*this));
       break;
     case LogicalOpKind::kShortestPath:
@@ -118,6 +123,7 @@ std::string LogicalOp::Describe() const {
           absl::StrAppend(&t, " ", query::ToString(*c.properties));
         parts.push_back(t);
       }
+      for (const Expr* c : conjuncts) parts.push_back(query::ToString(*c));
       if (predicate != nullptr) parts.push_back(query::ToString(*predicate));
       absl::StrAppend(&s, " ", absl::StrJoin(parts, " AND "));
       break;
@@ -126,13 +132,21 @@ std::string LogicalOp::Describe() const {
       absl::StrAppend(&s, " ", SlotName(*this, path_slot));
       break;
     case LogicalOpKind::kProjection:
-    case LogicalOpKind::kAggregate: {
+    case LogicalOpKind::kAggregate:
+    case LogicalOpKind::kExpandCount: {
       std::vector<std::string> parts;
       for (const NamedExpr& it : items) {
         std::string e = it.expr ? query::ToString(*it.expr) : it.name;
         parts.push_back(e == it.name ? e : e + " AS " + it.name);
       }
-      if (kind == LogicalOpKind::kAggregate) {
+      if (kind == LogicalOpKind::kExpandCount) {
+        const LogicalOp* in = children.empty() ? nullptr : children[0].get();
+        std::string rel = IsHiddenName(edge_variable) ? "_" : edge_variable;
+        if (!types.empty()) absl::StrAppend(&rel, ":", absl::StrJoin(types, "|"));
+        absl::StrAppend(&s, " (", in ? SlotName(*in, from_slot) : "_", ")",
+                        Arrow(direction, rel), "()");
+      }
+      if (kind == LogicalOpKind::kAggregate || kind == LogicalOpKind::kExpandCount) {
         absl::StrAppend(&s, " keys [", absl::StrJoin(parts, ", "), "] aggregates [");
         std::vector<std::string> aggs;
         for (const Expr* a : aggregates) aggs.push_back(query::ToString(*a));

@@ -29,11 +29,13 @@ enum class LogicalOpKind : uint8_t {
   kPropertyIndexSeek,  // Per input row: nodes of label.key in a range.
   kExpand,             // One relationship hop from a bound node.
   kVarLengthExpand,    // `*min..max` hops, relationship-unique.
+  kBfsExpand,          // Distinct endpoints of `*0..max`/`*1..max` by BFS.
   kShortestPath,       // shortestPath / allShortestPaths by BFS.
   kFilter,             // WHERE and pattern checks.
   kNamedPath,          // Builds a path value from pattern slots.
   kProjection,         // RETURN / WITH items.
   kAggregate,          // Grouping keys + aggregators.
+  kExpandCount,        // Aggregate of count(*) over one Expand, by degrees.
   kDistinct,           // DISTINCT over the first `distinct_width` slots.
   kSort,               // ORDER BY.
   kSkip,
@@ -86,7 +88,8 @@ struct LogicalOp {
   bool rel_bound = false;  // Expand: relationship variable already bound.
   std::string label;       // Scan/seek label ("" = all nodes).
   std::string key;         // Seek property key.
-  const Expr* seek_value = nullptr;   // Seek equality value.
+  const Expr* seek_value = nullptr;   // Seek equality value (or list).
+  bool seek_in = false;  // Seek: seek_value is a list, one seek per element.
   const Expr* seek_lower = nullptr;   // Seek range bounds.
   const Expr* seek_upper = nullptr;
   bool lower_inclusive = true;
@@ -104,12 +107,20 @@ struct LogicalOp {
   bool edge_predicate_negated = false;
   std::string edge_variable;
 
+  // ExpandCount: per grouping key (items), true when it is type() of the
+  // relationship, else it reads only the input row; `from_slot` indexes
+  // the input's layout, `edge_variable` names the relationship (EXPLAIN).
+  std::vector<bool> key_is_type;
+
   // NamedPath: node slots and relationship slots alternating from a node.
   std::vector<int> path_nodes;
   std::vector<int> path_rels;
 
-  // Filter.
+  // Filter: the checks, then each of `conjuncts` (WHERE conjuncts pushed
+  // down to the operator binding their variables), then `predicate`; a row
+  // passes when all are true.
   const Expr* predicate = nullptr;
+  std::vector<const Expr*> conjuncts;
   std::vector<EntityCheck> checks;
 
   // Projection / Aggregate / Sort / Unwind / Skip / Limit.

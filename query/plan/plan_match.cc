@@ -65,6 +65,21 @@ bool IsConstant(const Expr* e) {
   return false;
 }
 
+// A list the planner may seek element by element: a parameter, or a list
+// literal of constants.
+bool IsConstantList(const Expr* e) {
+  if (e == nullptr) return false;
+  if (e->kind() == ExprKind::kParameter) return true;
+  if (e->kind() == ExprKind::kLiteral) {
+    return e->As<LiteralExpr>().value.kind() == graph::ValueKind::kList;
+  }
+  if (e->kind() != ExprKind::kList) return false;
+  for (const auto& item : e->As<ListExpr>().items) {
+    if (!IsConstant(item.get())) return false;
+  }
+  return true;
+}
+
 // `var.key` → key, or empty.
 std::string PropertyOf(const Expr* e, const std::string& var) {
   if (e == nullptr || e->kind() != ExprKind::kProperty) return "";
@@ -82,7 +97,8 @@ OpPtr AddCheck(OpPtr op, EntityCheck check) {
       check.properties == nullptr) {
     return op;
   }
-  if (op->kind == LogicalOpKind::kFilter && op->predicate == nullptr) {
+  if (op->kind == LogicalOpKind::kFilter && op->predicate == nullptr &&
+      op->conjuncts.empty()) {
     op->checks.push_back(std::move(check));
     return op;
   }
@@ -119,6 +135,18 @@ absl::StatusOr<OpPtr> Planner::PlanStartNode(
     }
     if (op == nullptr && !node.variable.empty()) {
       for (const Expr* c : conj) {
+        if (c->kind() == ExprKind::kBinary &&
+            c->As<BinaryExpr>().op == BinaryOp::kIn) {
+          // `var.key IN [constants]`: one index seek per element.
+          const auto& in = c->As<BinaryExpr>();
+          std::string key = PropertyOf(in.lhs.get(), node.variable);
+          if (key.empty() || !IsConstantList(in.rhs.get())) continue;
+          op = MakeOp(LogicalOpKind::kPropertyIndexSeek, std::move(input));
+          op->key = key;
+          op->seek_value = in.rhs.get();
+          op->seek_in = true;
+          break;
+        }
         if (c->kind() != ExprKind::kComparison) continue;
         const auto& cmp = c->As<ComparisonExpr>();
         if (cmp.ops.size() != 1) continue;
@@ -173,12 +201,49 @@ absl::StatusOr<OpPtr> Planner::PlanPatterns(
     OpPtr op, const std::vector<const PathPattern*>& pats, const Expr* where) {
   std::vector<const Expr*> conj;
   Conjuncts(where, &conj);
+  // Predicate pushdown: a WHERE conjunct that reads only variables (no
+  // sub-plan, no local scope) is checked right after the operator that
+  // binds the last of them, so that later expansions see fewer rows. The
+  // others, and conjuncts without variables, stay on top as before.
+  struct Pending {
+    const Expr* expr;
+    std::vector<std::string> vars;
+    bool placed = false;
+  };
+  std::vector<Pending> pending;
+  for (const Expr* c : conj) {
+    std::vector<std::string> vars;
+    if (FreeVariables(*c, &vars) && !vars.empty()) {
+      pending.push_back({c, std::move(vars), false});
+    } else {
+      pending.push_back({c, {}, false});
+    }
+  }
+  bool pushed_any = false;
+  auto push_ready = [&](OpPtr o) -> OpPtr {
+    for (Pending& p : pending) {
+      if (p.placed || p.vars.empty()) continue;
+      bool ready = true;
+      for (const auto& v : p.vars) ready = ready && o->layout.Has(v);
+      if (!ready) continue;
+      p.placed = true;
+      pushed_any = true;
+      if (o->kind != LogicalOpKind::kFilter || o->predicate != nullptr) {
+        o = MakeOp(LogicalOpKind::kFilter, std::move(o));
+      }
+      o->conjuncts.push_back(p.expr);
+    }
+    return o;
+  };
+  op = push_ready(std::move(op));
   std::vector<int> clause_rels;  // Relationship isomorphism within MATCH.
   for (const PathPattern* pat : pats) {
     if (pat->shortest != ShortestKind::kNone) {
       int from = -1, to = -1;
       DOSSIER_ASSIGN_OR_RETURN(op, PlanStartNode(std::move(op), pat->nodes[0], conj, &from));
+      op = push_ready(std::move(op));
       DOSSIER_ASSIGN_OR_RETURN(op, PlanStartNode(std::move(op), pat->nodes[1], conj, &to));
+      op = push_ready(std::move(op));
       const RelPattern& rel = pat->rels[0];
       OpPtr sp = MakeOp(LogicalOpKind::kShortestPath, std::move(op));
       sp->from_slot = from;
@@ -216,6 +281,7 @@ absl::StatusOr<OpPtr> Planner::PlanPatterns(
       EntityCheck rc{sp->rel_slot, {}, {}, rel.properties.get()};
       op = std::move(sp);
       if (rc.slot >= 0) op = AddCheck(std::move(op), std::move(rc));
+      op = push_ready(std::move(op));
       continue;
     }
     bool reversed = false;
@@ -229,6 +295,7 @@ absl::StatusOr<OpPtr> Planner::PlanPatterns(
     std::vector<int> node_slots, rel_slots;
     int cur = -1;
     DOSSIER_ASSIGN_OR_RETURN(op, PlanStartNode(std::move(op), *v.nodes[0], conj, &cur));
+    op = push_ready(std::move(op));
     node_slots.push_back(cur);
     for (size_t i = 0; i < v.rels.size(); ++i) {
       const RelPattern& rel = *v.rels[i];
@@ -266,6 +333,7 @@ absl::StatusOr<OpPtr> Planner::PlanPatterns(
       op = std::move(ex);
       op = AddCheck(std::move(op), EntityCheck{rel_slot, {}, {}, rel.properties.get()});
       op = AddCheck(std::move(op), EntityCheck{cur, target.labels, {}, target.properties.get()});
+      op = push_ready(std::move(op));
     }
     if (!pat->variable.empty()) {
       if (reversed) {
@@ -277,12 +345,23 @@ absl::StatusOr<OpPtr> Planner::PlanPatterns(
       np->path_rels = rel_slots;
       np->path_slot = np->layout.Add(pat->variable);
       op = std::move(np);
+      op = push_ready(std::move(op));
     }
   }
   if (where != nullptr) {
     OpPtr f = MakeOp(LogicalOpKind::kFilter, std::move(op));
-    f->predicate = where;
-    op = std::move(f);
+    if (!pushed_any) {
+      f->predicate = where;
+    } else {
+      for (const Pending& p : pending) {
+        if (!p.placed) f->conjuncts.push_back(p.expr);
+      }
+    }
+    if (f->predicate != nullptr || !f->conjuncts.empty()) {
+      op = std::move(f);
+    } else {
+      op = std::move(f->children[0]);
+    }
   }
   return op;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "graph/status_macros.h"
+#include "query/plan/optimize.h"
 #include "query/plan/planner_internal.h"
 #include "query/values/aggregate.h"
 #include "query/values/errors.h"
@@ -32,6 +33,40 @@ void Conjuncts(const Expr* e, std::vector<const Expr*>* out) {
     return;
   }
   out->push_back(e);
+}
+
+bool FreeVariables(const Expr& e, std::vector<std::string>* vars) {
+  switch (e.kind()) {
+    case ExprKind::kListComprehension:
+    case ExprKind::kPatternComprehension:
+    case ExprKind::kQuantifier:
+    case ExprKind::kReduce:
+    case ExprKind::kPatternPredicate:
+    case ExprKind::kExistsSubquery:
+    case ExprKind::kMapProjection:
+      return false;
+    case ExprKind::kVariable:
+      vars->push_back(e.As<VariableExpr>().name);
+      return true;
+    case ExprKind::kLiteral:
+    case ExprKind::kParameter:
+    case ExprKind::kProperty:
+    case ExprKind::kSubscript:
+    case ExprKind::kSlice:
+    case ExprKind::kList:
+    case ExprKind::kMap:
+    case ExprKind::kUnary:
+    case ExprKind::kBinary:
+    case ExprKind::kComparison:
+    case ExprKind::kFunctionCall:
+    case ExprKind::kCase:
+    case ExprKind::kIsNull:
+    case ExprKind::kLabelCheck:
+      break;
+  }
+  bool ok = true;
+  ForEachChild(e, [&](const Expr& c) { ok = ok && FreeVariables(c, vars); });
+  return ok;
 }
 
 namespace {
@@ -254,6 +289,7 @@ absl::StatusOr<LogicalPlan> Plan(const BoundQuery& query) {
   }
   plan.columns = query.columns;
   plan.root = std::move(root);
+  Optimize(&plan.root);
   return plan;
 }
 

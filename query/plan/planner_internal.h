@@ -20,6 +20,13 @@ OpPtr MakeOp(LogicalOpKind kind, OpPtr child);
 // Splits `e` into its AND conjuncts.
 void Conjuncts(const Expr* e, std::vector<const Expr*>* out);
 
+// Collects the variables `e` reads into *vars. False when `e` holds an
+// expression that opens a scope or runs a sub-plan (comprehensions,
+// quantifiers, reduce, pattern predicates, EXISTS, map projections), whose
+// variables the planner does not follow: callers then treat `e` as reading
+// anything (a WHERE conjunct stays on top; a rewrite does not apply).
+bool FreeVariables(const Expr& e, std::vector<std::string>* vars);
+
 // True when `e` holds an aggregate call (outside subqueries).
 bool ContainsAggregate(const Expr& e);
 // Appends the outermost aggregate calls inside `e`.

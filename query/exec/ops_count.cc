@@ -1,0 +1,253 @@
+// ExpandCount: count(*) grouped by keys of the input row (and maybe the
+// relationship type) over one expansion, without a row per relationship.
+//
+// Planned by query/plan/rule_expand_count.cc. Per input row the counts per
+// type come from the Csr (the length of a type's range in the vertex's
+// sorted slice) when the transaction changed no relationship, else from
+// Transaction::Expand. The keys are evaluated once per input row that has
+// relationships (as the Aggregate would see them: rows without any
+// relationship make no group); groups keep their first-seen order.
+#include <algorithm>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "graph/status_macros.h"
+#include "query/exec/evaluator.h"
+#include "query/exec/operators.h"
+#include "query/values/compare.h"
+
+namespace dossier::query::internal {
+
+using graph::Csr;
+using graph::EdgeRef;
+using graph::Value;
+using graph::ValueKind;
+
+namespace {
+
+struct KeyHash {
+  size_t operator()(const std::vector<Value>& k) const {
+    size_t h = 0x9e3779b97f4a7c15ull;
+    for (const auto& v : k) h = h * 31 + GroupHash(v);
+    return h;
+  }
+};
+struct KeyEq {
+  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (!GroupEquals(a[i], b[i])) return false;
+    return true;
+  }
+};
+
+class ExpandCountOp : public PhysicalOperator {
+ public:
+  using PhysicalOperator::PhysicalOperator;
+
+ protected:
+  absl::Status OpenImpl() override {
+    if (charged_ != 0) ctx_->Charge(-charged_).IgnoreError();
+    charged_ = 0;
+    groups_.clear();
+    index_.clear();
+    pos_ = 0;
+    done_ = false;
+    return PhysicalOperator::OpenImpl();
+  }
+
+  absl::StatusOr<bool> NextImpl(Row* row) override {
+    if (!done_) {
+      DOSSIER_RETURN_IF_ERROR(Consume());
+      done_ = true;
+    }
+    if (pos_ >= groups_.size()) return false;
+    auto& [key, count] = groups_[pos_++];
+    Row out = std::move(key);
+    for (size_t i = 0; i < op_->aggregates.size(); ++i) out.push_back(Value::Int(count));
+    *row = std::move(out);
+    return true;
+  }
+
+ private:
+  absl::Status Consume() {
+    std::vector<graph::TypeId> types;
+    for (const auto& t : op_->types) {
+      if (auto id = ctx_->FindType(t)) types.push_back(*id);
+    }
+    std::sort(types.begin(), types.end());
+    types.erase(std::unique(types.begin(), types.end()), types.end());
+    const bool none = !op_->types.empty() && types.empty();
+    bool by_type = false;
+    for (bool b : op_->key_is_type) by_type = by_type || b;
+    const Layout& layout = child().logical().layout;
+    std::shared_ptr<const Csr> csr;
+    Row in;
+    std::vector<std::pair<graph::TypeId, int64_t>> counts;  // per type
+    while (true) {
+      DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&in));
+      if (!more) break;
+      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+      if (none) continue;
+      const Value& from = in[op_->from_slot];
+      if (from.kind() != ValueKind::kNode) continue;
+      counts.clear();
+      if (!ctx_->txn().HasAdjacencyChanges()) {
+        if (csr == nullptr) {
+          DOSSIER_ASSIGN_OR_RETURN(csr, ctx_->txn().GetCsr());
+        }
+        DOSSIER_RETURN_IF_ERROR(CsrCounts(*csr, from.AsNode(), types, by_type, &counts));
+      } else {
+        DOSSIER_RETURN_IF_ERROR(ExpandCounts(from.AsNode(), types, by_type, &counts));
+      }
+      if (counts.empty()) continue;
+      Row base;
+      for (size_t k = 0; k < op_->items.size(); ++k) {
+        const NamedExpr& it = op_->items[k];
+        if (op_->key_is_type[k]) {
+          base.push_back(Value::Null());  // Filled per type below.
+        } else if (it.expr == nullptr) {
+          int slot = layout.Find(it.name);
+          base.push_back(slot >= 0 ? in[slot] : Value::Null());
+        } else {
+          absl::StatusOr<Value> v = eval_->Eval(*it.expr, layout, in);
+          if (!v.ok()) return v.status();
+          base.push_back(*std::move(v));
+        }
+      }
+      for (const auto& [type, n] : counts) {
+        Row key = base;
+        if (by_type) {
+          Value name = Value::String(ctx_->Name(graph::CatalogKind::kType, type));
+          for (size_t k = 0; k < key.size(); ++k) {
+            if (op_->key_is_type[k]) key[k] = name;
+          }
+        }
+        DOSSIER_RETURN_IF_ERROR(Add(std::move(key), n));
+      }
+    }
+    if (groups_.empty() && op_->items.empty()) groups_.emplace_back(Row{}, 0);
+    return absl::OkStatus();
+  }
+
+  absl::Status Add(Row key, int64_t n) {
+    auto found = index_.find(key);
+    if (found != index_.end()) {
+      groups_[found->second].second += n;
+      return absl::OkStatus();
+    }
+    int64_t bytes = EstimateBytes(key) * 2 + 64;
+    charged_ += bytes;
+    DOSSIER_RETURN_IF_ERROR(ctx_->Charge(bytes));
+    index_.emplace(key, groups_.size());
+    groups_.emplace_back(std::move(key), n);
+    return absl::OkStatus();
+  }
+
+  // Adds to *counts the relationships of `node` per type (one entry of type
+  // 0 when not by type), from the Csr: a vertex's out-edges (and in-edges)
+  // are sorted by type.
+  absl::Status CsrCounts(const Csr& csr, graph::NodeId node,
+                         const std::vector<graph::TypeId>& types, bool by_type,
+                         std::vector<std::pair<graph::TypeId, int64_t>>* counts) {
+    Csr::Vertex v = csr.VertexOf(node);
+    if (v == Csr::kNoVertex) return absl::OkStatus();
+    const bool out = op_->direction != Direction::kLeft;
+    const bool in = op_->direction != Direction::kRight;
+    auto add = [&](graph::TypeId t, int64_t n) {
+      if (n == 0) return;
+      if (!by_type) t = 0;
+      for (auto& [ct, cn] : *counts) {
+        if (ct == t) {
+          cn += n;
+          return;
+        }
+      }
+      counts->emplace_back(t, n);
+    };
+    // Counts [b, e) of a slice sorted by type, run by run when by type;
+    // `drop_self` (in-slices of an undirected pattern) leaves out the
+    // self-loops, already counted with the out-edges.
+    auto slice = [&](uint64_t b, uint64_t e, auto type_of, bool drop_self) -> absl::Status {
+      if (!by_type && !drop_self) {
+        add(0, static_cast<int64_t>(e - b));
+        return absl::OkStatus();
+      }
+      for (uint64_t i = b; i < e;) {
+        DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+        const graph::TypeId t = type_of(i);
+        int64_t n = 0;
+        for (; i < e && type_of(i) == t; ++i) {
+          if (!drop_self || csr.InSource(i) != v) ++n;
+        }
+        add(t, n);
+      }
+      return absl::OkStatus();
+    };
+    auto out_type = [&](uint64_t o) { return csr.Type(o); };
+    auto in_type = [&](uint64_t s) { return csr.InType(s); };
+    if (out) {
+      if (types.empty()) {
+        DOSSIER_RETURN_IF_ERROR(slice(csr.OutBegin(v), csr.OutEnd(v), out_type, false));
+      } else {
+        for (graph::TypeId t : types) {
+          auto [b, e] = csr.OutRange(v, t);
+          DOSSIER_RETURN_IF_ERROR(slice(b, e, out_type, false));
+        }
+      }
+    }
+    if (in) {
+      if (types.empty()) {
+        DOSSIER_RETURN_IF_ERROR(slice(csr.InBegin(v), csr.InEnd(v), in_type, out));
+      } else {
+        for (graph::TypeId t : types) {
+          auto [b, e] = csr.InRange(v, t);
+          DOSSIER_RETURN_IF_ERROR(slice(b, e, in_type, out));
+        }
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  // The same counts through Transaction::Expand (this transaction's own
+  // relationship changes included).
+  absl::Status ExpandCounts(graph::NodeId node, const std::vector<graph::TypeId>& types,
+                            bool by_type,
+                            std::vector<std::pair<graph::TypeId, int64_t>>* counts) {
+    absl::Status budget;
+    DOSSIER_RETURN_IF_ERROR(ctx_->txn().Expand(
+        node, ToGraphDirection(op_->direction), types, [&](const EdgeRef& e) {
+          if (!ctx_->IsDeletedEdge(e.id)) {
+            graph::TypeId t = by_type ? e.type : 0;
+            bool found = false;
+            for (auto& [ct, cn] : *counts) {
+              if (ct == t) {
+                ++cn;
+                found = true;
+                break;
+              }
+            }
+            if (!found) counts->emplace_back(t, 1);
+          }
+          budget = ctx_->Tick();
+          return budget.ok();
+        }));
+    return budget;
+  }
+
+  std::vector<std::pair<Row, int64_t>> groups_;
+  absl::flat_hash_map<std::vector<Value>, size_t, KeyHash, KeyEq> index_;
+  size_t pos_ = 0;
+  bool done_ = false;
+  int64_t charged_ = 0;
+};
+
+}  // namespace
+
+PhysPtr MakeExpandCount(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
+  return std::make_unique<ExpandCountOp>(op, ctx, eval);
+}
+
+}  // namespace dossier::query::internal

@@ -1,0 +1,18 @@
+// The order of the rewrite rules, and why.
+//
+// 1. RewriteDistinctReachToBfs: runs on the plan as planned (predicates
+//    already pushed down by the planner), so it sees each expansion with
+//    only the Filters the pattern and WHERE put above it.
+// 2. RewriteCountOverExpand: independent of 1 (it needs an Expand right
+//    under an Aggregate, 1 a VarLengthExpand under a Distinct).
+#include "query/plan/optimize.h"
+
+namespace dossier::query {
+
+void Optimize(std::unique_ptr<LogicalOp>* root) {
+  if (*root == nullptr) return;
+  internal::RewriteDistinctReachToBfs(root);
+  internal::RewriteCountOverExpand(root->get());
+}
+
+}  // namespace dossier::query

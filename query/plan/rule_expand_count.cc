@@ -1,0 +1,86 @@
+// Rule: count(*) over one Expand from the adjacency's degrees.
+//
+//   Aggregate keys [k…] aggregates [count(*)…] ← Expand (a)-[r:T]->(b) ← in
+//
+// becomes ExpandCount ← in when each key reads only variables of `in` (or
+// is `type(r)`), every aggregate is count(*), the Expand is neither Into
+// nor bound to a relationship and has no other relationship of its MATCH
+// to stay distinct from, and no Filter sits between (the target is not
+// checked). Then a group's count is the number of relationships of a
+// (per type when grouped by type) — a degree the Csr holds — and no row
+// per relationship is made (query/exec/ops_count.cc).
+#include <string>
+#include <vector>
+
+#include "query/plan/optimize.h"
+#include "query/plan/planner_internal.h"
+
+namespace dossier::query::internal {
+
+namespace {
+
+// True when `e` is `type(name)`.
+bool IsTypeOf(const Expr& e, const std::string& name) {
+  if (e.kind() != ExprKind::kFunctionCall) return false;
+  const auto& f = e.As<FunctionCallExpr>();
+  return f.name == "type" && f.args.size() == 1 &&
+         f.args[0]->kind() == ExprKind::kVariable &&
+         f.args[0]->As<VariableExpr>().name == name;
+}
+
+bool TryRewrite(LogicalOp* agg) {
+  if (agg->children.empty() || agg->aggregates.empty()) return false;
+  for (const Expr* a : agg->aggregates) {
+    const auto& call = a->As<FunctionCallExpr>();
+    if (call.name != "count" || !call.star || call.distinct) return false;
+  }
+  LogicalOp* ex = agg->children[0].get();
+  if (ex->kind != LogicalOpKind::kExpand || ex->into || ex->rel_bound ||
+      !ex->exclude_slots.empty() || ex->children.size() != 1) {
+    return false;
+  }
+  const Layout& input = ex->children[0]->layout;
+  const std::string rel = ex->layout.name(ex->rel_slot);
+  std::vector<bool> key_is_type;
+  for (const NamedExpr& it : agg->items) {
+    if (it.expr == nullptr) {
+      if (!input.Has(it.name)) return false;
+      key_is_type.push_back(false);
+      continue;
+    }
+    if (!IsHiddenName(rel) && IsTypeOf(*it.expr, rel)) {
+      key_is_type.push_back(true);
+      continue;
+    }
+    std::vector<std::string> vars;
+    if (!FreeVariables(*it.expr, &vars)) return false;
+    for (const auto& v : vars) {
+      // Names of the input that the Expand re-binds cannot occur (a bound
+      // target makes an Into), so the input's value is the row's value.
+      if (!input.Has(v)) return false;
+    }
+    key_is_type.push_back(false);
+  }
+  agg->kind = LogicalOpKind::kExpandCount;
+  agg->key_is_type = std::move(key_is_type);
+  agg->from_slot = ex->from_slot;
+  agg->types = ex->types;
+  agg->direction = ex->direction;
+  agg->edge_variable = rel;
+  std::unique_ptr<LogicalOp> in = std::move(ex->children[0]);
+  agg->children[0] = std::move(in);
+  return true;
+}
+
+int Walk(LogicalOp* op) {
+  int n = 0;
+  if (op->kind == LogicalOpKind::kAggregate && TryRewrite(op)) ++n;
+  for (auto& c : op->children) n += Walk(c.get());
+  return n;
+}
+
+}  // namespace
+
+int RewriteCountOverExpand(LogicalOp* root) { return Walk(root); }
+
+}  // namespace dossier::query::internal
