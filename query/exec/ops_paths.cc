@@ -199,7 +199,7 @@ class ShortestPathOp : public FlatMapOperator {
       if (op_->min_hops == 0) return Emit(in, {src}, {}, out);
       return absl::OkStatus();
     }
-    if (!op_->all_shortest && op_->edge_predicate == nullptr &&
+    if (!op_->all_shortest && op_->edge_predicates.empty() &&
         op_->min_hops <= 1 && !ctx_->txn().HasAdjacencyChanges()) {
       return CsrShortest(in, src, dst, types, out);
     }
@@ -220,17 +220,16 @@ class ShortestPathOp : public FlatMapOperator {
           NodeId v = e.src == u ? e.dst : e.src;
           auto lv = level.find(v);
           if (lv != level.end() && lv->second < depth) continue;
-          if (op_->edge_predicate != nullptr) {
+          bool excluded = false;
+          for (const auto& p : op_->edge_predicates) {
             DOSSIER_ASSIGN_OR_RETURN(
-                bool pass, eval_->TestWithLocal(*op_->edge_predicate, layout, in,
-                                                op_->edge_variable, Value::Edge(e)));
-            if (op_->edge_predicate_negated) {
-              // none(): an edge for which the predicate holds is excluded.
-              if (pass) continue;
-            } else if (!pass) {
-              continue;
-            }
+                bool pass, eval_->TestWithLocal(*p.where, layout, in, p.variable,
+                                                Value::Edge(e)));
+            // none(): an edge for which the predicate holds is excluded.
+            excluded = p.negated ? pass : !pass;
+            if (excluded) break;
           }
+          if (excluded) continue;
           if (lv == level.end()) {
             level[v] = depth;
             next.push_back(v);

@@ -108,9 +108,9 @@ std::string LogicalOp::Describe() const {
     case LogicalOpKind::kShortestPath:
       absl::StrAppend(&s, all_shortest ? " all " : " ", SlotName(*this, path_slot),
                       " = ", RelText(*this));
-      if (edge_predicate != nullptr) {
-        absl::StrAppend(&s, edge_predicate_negated ? " none " : " all ",
-                        query::ToString(*edge_predicate));
+      for (const EdgePredicate& e : edge_predicates) {
+        absl::StrAppend(&s, e.negated ? " none " : " all ",
+                        query::ToString(*e.where));
       }
       break;
     case LogicalOpKind::kFilter: {

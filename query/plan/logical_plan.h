@@ -100,11 +100,15 @@ struct LogicalOp {
   int64_t max_hops = -1;  // -1 = unbounded.
   std::vector<int> exclude_slots;  // Relationship isomorphism.
   bool all_shortest = false;
-  // ShortestPath: a predicate each relationship must pass (or fail, with
-  // `edge_predicate_negated`) during the search; the relationship is bound
-  // to `edge_variable`.
-  const Expr* edge_predicate = nullptr;
-  bool edge_predicate_negated = false;
+  // ShortestPath: predicates every relationship of the path must pass
+  // (`all`) or fail (`none`), applied during the search, not after it.
+  struct EdgePredicate {
+    const Expr* where = nullptr;
+    bool negated = false;  // none(...)
+    std::string variable;  // the relationship, as the quantifier names it
+  };
+  std::vector<EdgePredicate> edge_predicates;
+  // ExpandCount: the relationship variable (EXPLAIN).
   std::string edge_variable;
 
   // ExpandCount: per grouping key (items), true when it is type() of the

@@ -6,6 +6,7 @@
 #include "graph/status_macros.h"
 #include "query/plan/planner.h"
 #include "query/plan/planner_internal.h"
+#include "query/values/errors.h"
 
 namespace dossier::query::internal {
 
@@ -255,28 +256,40 @@ absl::StatusOr<OpPtr> Planner::PlanPatterns(
         sp->min_hops = rel.var_length->min.value_or(1);
         sp->max_hops = rel.var_length->max.value_or(-1);
       }
+      if (sp->min_hops > 1) {
+        // A breadth-first search cannot skip shorter paths (Neo4j refuses
+        // these too).
+        return QueryError("SyntaxError", "UnexpectedSyntax",
+                          "shortestPath() and allShortestPaths() need a "
+                          "minimal length of 0 or 1");
+      }
       sp->path_slot = sp->layout.Add(pat->variable.empty() ? Hidden("path")
                                                           : pat->variable);
       if (!rel.variable.empty()) sp->rel_slot = sp->layout.Add(rel.variable);
-      // all(r IN relationships(p) WHERE ...) / none(...) prune the search.
+      // Every all(r IN relationships(p) WHERE ...) / none(...) conjunct (or
+      // over the relationship list variable of `-[rs*]-`) prunes the search;
+      // the conjuncts also stay in the filter above, where they hold.
       for (const Expr* c : conj) {
-        if (pat->variable.empty() || c->kind() != ExprKind::kQuantifier) continue;
+        if (c->kind() != ExprKind::kQuantifier) continue;
         const auto& q = c->As<QuantifierExpr>();
         if (q.where == nullptr || (q.kind != QuantifierKind::kAll &&
                                    q.kind != QuantifierKind::kNone)) {
           continue;
         }
-        if (q.list->kind() != ExprKind::kFunctionCall) continue;
-        const auto& f = q.list->As<FunctionCallExpr>();
-        if (f.name != "relationships" || f.args.size() != 1 ||
-            f.args[0]->kind() != ExprKind::kVariable ||
-            f.args[0]->As<VariableExpr>().name != pat->variable) {
-          continue;
+        bool over_path = false;
+        if (q.list->kind() == ExprKind::kFunctionCall) {
+          const auto& f = q.list->As<FunctionCallExpr>();
+          over_path = !pat->variable.empty() && f.name == "relationships" &&
+                      f.args.size() == 1 &&
+                      f.args[0]->kind() == ExprKind::kVariable &&
+                      f.args[0]->As<VariableExpr>().name == pat->variable;
+        } else if (q.list->kind() == ExprKind::kVariable) {
+          over_path = !rel.variable.empty() && rel.var_length &&
+                      q.list->As<VariableExpr>().name == rel.variable;
         }
-        sp->edge_predicate = q.where.get();
-        sp->edge_predicate_negated = q.kind == QuantifierKind::kNone;
-        sp->edge_variable = q.variable;
-        break;
+        if (!over_path) continue;
+        sp->edge_predicates.push_back(
+            {q.where.get(), q.kind == QuantifierKind::kNone, q.variable});
       }
       EntityCheck rc{sp->rel_slot, {}, {}, rel.properties.get()};
       op = std::move(sp);

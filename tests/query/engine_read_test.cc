@@ -165,6 +165,43 @@ TEST_CASE("shortestPath on a hand graph") {
                "p = shortestPath((s)-[:R*]->(t)) RETURN p").rows.empty());
 }
 
+TEST_CASE("shortestPath applies every relationship filter during the search") {
+  // Regressions: only the first all()/none() guided the search (the others
+  // then dropped the one path found, so the answer depended on their order);
+  // a filter over the relationship list variable of -[rs*]- did not guide
+  // it at all; a minimal length above 1 returned nothing silently.
+  TestDb db("engine-shortest-filters");
+  // s -x-> t directly (type X), s -a-> m -a-> t (type A), and
+  // s -a-> u -b-> v -a-> t (types A, B): the filters pick among them.
+  db.Run("CREATE (s:N {name: 's'}), (t:N {name: 't'}), (m:N {name: 'm'}),"
+         " (u:N {name: 'u'}), (v:N {name: 'v'}),"
+         " (s)-[:X]->(t), (s)-[:A]->(m), (m)-[:A {w: 1}]->(t),"
+         " (s)-[:A]->(u), (u)-[:B]->(v), (v)-[:A]->(t)");
+  const std::string head =
+      "MATCH (s:N {name: 's'}), (t:N {name: 't'}), "
+      "p = shortestPath((s)-[*]->(t)) WHERE ";
+  const std::string tail = " RETURN [n IN nodes(p) | n.name] AS names";
+  const std::string no_x = "none(r IN relationships(p) WHERE type(r) = 'X')";
+  const std::string no_w = "none(r IN relationships(p) WHERE coalesce(r.w, 0) = 1)";
+  CHECK(Rows(db.Run(head + no_x + " AND " + no_w + tail)) ==
+        V{"['s', 'u', 'v', 't']"});
+  CHECK(Rows(db.Run(head + no_w + " AND " + no_x + tail)) ==
+        V{"['s', 'u', 'v', 't']"});
+  CHECK(Rows(db.Run("MATCH (s:N {name: 's'}), (t:N {name: 't'}), "
+                    "p = shortestPath((s)-[rs*]->(t)) "
+                    "WHERE none(r IN rs WHERE type(r) = 'X') " + tail.substr(1))) ==
+        V{"['s', 'm', 't']"});
+  CHECK(Rows(db.Run("MATCH (s:N {name: 's'}), (t:N {name: 't'}), "
+                    "p = shortestPath((s)-[rs*]->(t)) "
+                    "WHERE all(r IN rs WHERE type(r) <> 'X' AND r.w IS NULL) " +
+                    tail.substr(1))) == V{"['s', 'u', 'v', 't']"});
+  absl::Status s = db.Fail(
+      "MATCH (s:N {name: 's'}), (t:N {name: 't'}), "
+      "p = shortestPath((s)-[*3..5]->(t)) RETURN p");
+  CHECK(s.code() == absl::StatusCode::kInvalidArgument);
+  CHECK(std::string(s.message()).find("minimal length") != std::string::npos);
+}
+
 TEST_CASE("CALL algo procedures") {
   TestDb db("engine-algo");
   BuildTriangle(db);
