@@ -225,8 +225,8 @@ absl::StatusOr<Value> Evaluator::EvalGraphFunction(const std::string& name,
     if (v.kind() == ValueKind::kPath)
       return Value::Int(static_cast<int64_t>(v.AsPath().edges.size()));
     if (v.kind() == ValueKind::kString || v.kind() == ValueKind::kList) {
-      *handled = false;
-      return Value::Null();
+      return TypeError(kInvalidArgumentType,
+                       "length() takes a path; use size() for a " + Kind(v));
     }
     return TypeError(kInvalidArgumentType, "length() cannot take a " + Kind(v));
   }

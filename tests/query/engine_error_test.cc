@@ -43,6 +43,14 @@ TEST_CASE("runtime TypeError") {
   TestDb db("engine-typeerror");
   CHECK(Detail(db.Fail("RETURN 1 + true")) == "TypeError: InvalidArgumentType");
   CHECK(Detail(db.Fail("WITH [1] AS l RETURN l['x']")) == "TypeError: InvalidArgumentType");
+  // Regression: length() of a string or list reported "SyntaxError:
+  // UnknownFunction: unknown function length" at run time.
+  for (const char* q : {"WITH 'abc' AS s RETURN length(s)",
+                        "WITH [1, 2] AS l RETURN length(l)"}) {
+    absl::Status s = db.Fail(q);
+    CHECK_MESSAGE(Detail(s) == "TypeError: InvalidArgumentType", s.ToString());
+    CHECK(std::string(s.message()).find("size()") != std::string::npos);
+  }
 }
 
 }  // namespace
