@@ -20,22 +20,6 @@ using graph::ValueKind;
 
 namespace {
 
-// Hash/equality of a row prefix under grouping equivalence.
-struct KeyHash {
-  size_t operator()(const std::vector<Value>& k) const {
-    size_t h = 0x9e3779b97f4a7c15ull;
-    for (const auto& v : k) h = h * 31 + GroupHash(v);
-    return h;
-  }
-};
-struct KeyEq {
-  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-      if (!GroupEquals(a[i], b[i])) return false;
-    return true;
-  }
-};
 
 class ProjectionOp : public PhysicalOperator {
  public:

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "graph/value.h"
+#include "query/values/compare.h"
 
 namespace dossier::query {
 
@@ -15,6 +16,27 @@ using Row = std::vector<graph::Value>;
 int64_t EstimateBytes(const graph::Value& v);
 // Sum of EstimateBytes over a row plus the vector itself.
 int64_t EstimateBytes(const Row& row);
+
+// Hash and equality of a grouping key (a row or row prefix) under the
+// grouping equivalence of GroupHash/GroupEquals: for DISTINCT, grouping and
+// UNION sets.
+struct KeyHash {
+  size_t operator()(const std::vector<graph::Value>& k) const {
+    size_t h = 0x9e3779b97f4a7c15ull;
+    for (const auto& v : k) h = h * 31 + GroupHash(v);
+    return h;
+  }
+};
+struct KeyEq {
+  bool operator()(const std::vector<graph::Value>& a,
+                  const std::vector<graph::Value>& b) const {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (!GroupEquals(a[i], b[i])) return false;
+    }
+    return true;
+  }
+};
 
 }  // namespace dossier::query
 
