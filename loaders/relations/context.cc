@@ -83,8 +83,7 @@ bool RelationContext::IsBareDemonym(int m) const {
       doc_.tokens[first - 1].mention >= 0 &&
       doc_.tokens[first - 1].mention != m &&
       mentions_[doc_.tokens[first - 1].mention].label == "Organisation" &&
-      mentions_[doc_.tokens[first - 1].mention].end + 1 ==
-          mentions_[m].begin) {
+      mentions_[doc_.tokens[first - 1].mention].end + 1 == mentions_[m].begin) {
     return true;
   }
   if (!mentions_[m].is_demonym) {
@@ -182,6 +181,9 @@ size_t RelationContext::ClauseEnd(size_t s, size_t i) const {
 }
 
 std::string_view RelationContext::KindIn(size_t from, size_t to) const {
+  // A cue of kind "other" ("illegally", "censorship") yields to a named
+  // wrongdoing later in the range ("illegally collected personal data").
+  std::string_view other;
   for (size_t i = from; i < to; ++i) {
     size_t len = 0;
     // Cues inside an organisation's name ("Foreign Intelligence Service")
@@ -189,9 +191,12 @@ std::string_view RelationContext::KindIn(size_t from, size_t to) const {
     int m = doc_.tokens[i].mention;
     if (m >= 0 && mentions_[m].label == "Organisation") continue;
     int k = tables_->kinds.Match(doc_.tokens, i, &len, /*cross=*/true);
-    if (k >= 0) return tables_->rows->kinds[k].kind;
+    if (k < 0) continue;
+    std::string_view kind = tables_->rows->kinds[k].kind;
+    if (kind != "other") return kind;
+    if (other.empty()) other = kind;
   }
-  return "";
+  return other;
 }
 
 }  // namespace dossier::loaders

@@ -29,6 +29,10 @@ struct FoundRelation {
   // When not empty, the target's entity key in place of mention `target`'s
   // (a state named only inside an organisation's mention).
   std::string target_key;
+  // When not empty, the source's entity key in place of mention `source`'s
+  // (the State an unnamed authority stands for, named only inside a body's
+  // mention: "the US Justice Department ... Federal prosecutors").
+  std::string source_key;
 };
 
 // The document as the passes see it.
@@ -82,7 +86,8 @@ class RelationContext {
   // One past the last token of the clause holding `i`.
   size_t ClauseEnd(size_t s, size_t i) const;
 
-  // The first accusation kind cue in tokens [from, to), or "".
+  // The first accusation kind cue in tokens [from, to) ("other" only when
+  // no named wrongdoing follows it), or "".
   std::string_view KindIn(size_t from, size_t to) const;
 
  private:

@@ -90,6 +90,7 @@ bool DocumentPass::NominalUse(size_t s, const Hit& hit) const {
 
 void DocumentPass::Trigger(size_t s, const Hit& hit, bool object_of_denial) {
   const TriggerRow& row = *hit.row;
+  stand_in_ = -1;
   if (row.type == RelationType::kAccuses && row.form == TriggerForm::kActive &&
       NominalUse(s, hit)) {
     Nominal(s, hit, object_of_denial);
@@ -100,8 +101,7 @@ void DocumentPass::Trigger(size_t s, const Hit& hit, bool object_of_denial) {
     MemberOf(s, hit);
     return;
   }
-  if (row.type == RelationType::kOperates &&
-      row.form != TriggerForm::kBlock) {
+  if (row.type == RelationType::kOperates && row.form != TriggerForm::kBlock) {
     Operates(s, hit);
     return;
   }
@@ -162,6 +162,13 @@ std::vector<int> DocumentPass::Subject(size_t s, size_t at) {
                     ((ctx_.lang() == "en" && w.ends_with("ing")) ||
                      (ctx_.lang() == "fr" && w.ends_with("ant")));
   if (participle) {
+    // "placed X under sanctions, saying ...": the source of the sentence's
+    // latest relation, as the pass attached it (agents, placements).
+    if (!events_.empty() && events_.back().sentence == s &&
+        !events_.back().sources.empty() &&
+        ctx_.MentionFirst(events_.back().sources.front()) < at) {
+      return events_.back().sources;
+    }
     for (const Hit& h : hits_) {
       if (h.begin >= at) break;
       std::vector<int> prev = SubjectsBefore(ctx_, s, h.begin);
@@ -201,7 +208,125 @@ std::vector<int> DocumentPass::Subject(size_t s, size_t at) {
       return {last_actor_};
     }
   }
+  int authority = UnnamedAuthority(s, at);
+  if (authority >= 0) return {authority};
   return {};
+}
+
+namespace {
+
+// Lexicon kinds of public bodies: their home state is the State an unnamed
+// authority of the same document stands for.
+bool IsPublicBody(const Mention& m) {
+  static constexpr std::string_view kKinds[] = {
+      "ministry", "portfolio",  "agency",    "intelligence", "police",
+      "court",    "prosecutor", "regulator", "government",   "military"};
+  if (m.label != "Organisation" || m.home_state_key.empty()) return false;
+  for (std::string_view k : kKinds) {
+    if (m.kind == k) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int DocumentPass::UnnamedAuthority(size_t s, size_t at) {
+  size_t start = ctx_.ClauseStart(s, at);
+  // The authority noun: at most eight words before the trigger, no named
+  // party in between (a place may locate it: "a court in Fuzhou", "các
+  // công tố viên liên bang ở New Jersey").
+  size_t cue = at;
+  int place = -1;
+  int words = 0;
+  for (size_t i = at; i > start && words <= 8;) {
+    --i;
+    int m = ctx_.MentionAt(i);
+    if (m >= 0) {
+      const Mention& mm = ctx_.mentions()[m];
+      bool located = ctx_.IsLocativeOrModifier(m) &&
+                     (mm.label == "Place" || mm.label == "State");
+      if (!located && (ctx_.IsActor(m) || mm.is_demonym)) return -1;
+      if (located) place = m;
+      i = ctx_.MentionFirst(m);
+      continue;
+    }
+    if (!ctx_.tok(i).word) continue;
+    ++words;
+    if (ctx_.CueAt(Cue::kAuthority, i)) {
+      cue = i;
+      break;
+    }
+  }
+  if (cue == at) return -1;
+  std::string_view noun = ctx_.tok(cue).folded;
+  bool police = noun == "police" || (noun == "canh" && cue + 1 < at &&
+                                     ctx_.tok(cue + 1).folded == "sat");
+  const auto& mentions = ctx_.mentions();
+  size_t before = ctx_.tok(cue).begin;
+  // The State to stand for: the state of a place that locates the
+  // authority, else the home state of the latest public body named before.
+  std::string state_key;
+  std::string_view iso2;
+  if (place >= 0) {
+    if (mentions[place].label == "State") {
+      state_key = mentions[place].key;
+    } else {
+      iso2 = mentions[place].iso2;
+    }
+  }
+  for (size_t m = mentions.size(); police && m > 0;) {
+    --m;
+    const Mention& mm = mentions[m];
+    if (mm.end <= before && mm.label == "Organisation" && mm.kind == "police") {
+      return static_cast<int>(m);
+    }
+  }
+  // The acting side first: the State or public body that was the source
+  // of the latest relation; then the latest public body named (not an
+  // intelligence service or an army, often the accused ones).
+  int body = -1;
+  for (auto it = events_.rbegin();
+       it != events_.rend() && state_key.empty() && iso2.empty(); ++it) {
+    for (int src : it->sources) {
+      const Mention& mm = mentions[src];
+      if (mm.label == "State" && !mm.key.empty()) {
+        state_key = mm.key;
+        break;
+      }
+      if (IsPublicBody(mm)) {
+        state_key = mm.home_state_key;
+        body = src;
+        break;
+      }
+    }
+  }
+  for (size_t m = mentions.size();
+       state_key.empty() && iso2.empty() && m > 0;) {
+    --m;
+    const Mention& mm = mentions[m];
+    if (mm.end <= before && IsPublicBody(mm) && mm.kind != "intelligence" &&
+        mm.kind != "military") {
+      state_key = mm.home_state_key;
+      body = static_cast<int>(m);
+    }
+  }
+  if (state_key.empty() && iso2.empty()) return -1;
+  // One of that State's mentions, a name rather than a demonym if any.
+  int found = -1;
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    const Mention& mm = mentions[m];
+    if (mm.label != "State") continue;
+    if (state_key.empty() ? mm.iso2 != iso2 : mm.key != state_key) continue;
+    if (found < 0 || (mentions[found].is_demonym && !mm.is_demonym)) {
+      found = static_cast<int>(m);
+    }
+  }
+  if (found < 0 && body >= 0) {
+    stand_in_ = body;
+    stand_in_key_ = state_key;
+    return body;
+  }
+  return found;
 }
 
 // The kind of an accusation, from its wording: the act complement after
@@ -346,6 +471,7 @@ void DocumentPass::Emit(RelationType type, const std::vector<int>& sources,
       bool kinded =
           type == RelationType::kAccuses || type == RelationType::kDenies;
       found_.push_back({type, src, tgt, kinded ? ev.kind : "", s, ""});
+      if (src == stand_in_) found_.back().source_key = stand_in_key_;
       if (!Contains(ctx_, ev.sources, src)) ev.sources.push_back(src);
       if (!Contains(ctx_, ev.targets, tgt)) ev.targets.push_back(tgt);
     }

@@ -80,6 +80,15 @@ class DocumentPass {
   // gọi").
   std::vector<int> Subject(size_t s, size_t at);
 
+  // An authority named by its function only, right before token `at` in
+  // its clause ("Federal prosecutors indicted", "la justice a inculpé",
+  // "các công tố viên liên bang ở X công bố"): the body of that function
+  // named earlier (the police → a police force), else the State of the
+  // latest public body named before it (GUIDELINES §4: an unnamed body is
+  // the State), as one of that State's mentions, else as that body's
+  // mention with stand_in_ set. -1 when there is none.
+  int UnnamedAuthority(size_t s, size_t at);
+
   // The kind of an accusation, from its wording: the act complement after
   // the accused ("accuse X de piratage", "charged X with hacking", "blamed
   // X for the hack") when there is one, else the first kind cue after the
@@ -195,6 +204,11 @@ class DocumentPass {
   void ClaimContent(size_t s, size_t from, const std::vector<int>& sources,
                     const Hit& hit);
 
+  // True when tokens [from, to) say that someone works for an
+  // intelligence service ("had been working for Russia's FSB", "travaille
+  // pour le MSS", "làm việc cho FSB"): espionage (GUIDELINES §5).
+  bool WorksForIntelligence(size_t from, size_t to) const;
+
   // «...», a-t-il dit / "...", said X / "...", X said: the speaker after
   // (or the document's last actor for a pronoun), the claim before. Returns
   // false when `hit` is not a postposed speech verb.
@@ -218,6 +232,11 @@ class DocumentPass {
 
   bool NamesAccusation(size_t s, const Hit& hit) const;
 
+  // True when the clause after token `from` names the author of what is
+  // denied as a common noun, not a party ("fabrications by journalists",
+  // "des rumeurs lancées par la presse").
+  bool UnnamedAuthorAfter(size_t s, size_t from) const;
+
   // The document's focus for an accusation without an explicit target:
   // the actor (other than the sources) mentioned most often so far.
   int Focus(const std::vector<int>& sources) const;
@@ -234,8 +253,12 @@ class DocumentPass {
   // The grammatical subject of the sentence's last event when it is not
   // the event's source (a passive: "X a été créée par Y" → X), or -1.
   int sentence_subject_ = -1;
-  size_t limit_ = 0;         // Where the current trigger's claim content ends.
+  size_t limit_ = 0;  // Where the current trigger's claim content ends.
   std::vector<int> explicit_accusers_;  // Authors named by this sentence.
+  // A public body's mention standing for the State of an unnamed authority
+  // when no mention names that State, and the State's key; -1 otherwise.
+  int stand_in_ = -1;
+  std::string stand_in_key_;
   std::map<std::string, std::pair<int, int>> counts_;  // key → (mention, n)
 };
 

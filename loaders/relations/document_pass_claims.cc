@@ -145,11 +145,36 @@ void DocumentPass::Claim(size_t s, const Hit& hit) {
   ClaimContent(s, hit.end, sources, hit);
 }
 
+bool DocumentPass::WorksForIntelligence(size_t from, size_t to) const {
+  for (size_t i = from; i < to; ++i) {
+    int m = ctx_.MentionAt(i);
+    if (m < 0 || ctx_.mentions()[m].kind != "intelligence") continue;
+    // "working for Russia's FSB": a possessor may stand in between.
+    size_t j = ctx_.MentionFirst(m);
+    for (int back = 0; back < 4 && j > from; ++back) {
+      --j;
+      if (ctx_.MentionAt(j) >= 0) {
+        j = ctx_.MentionFirst(ctx_.MentionAt(j));
+        continue;
+      }
+      std::string_view w = ctx_.tok(j).folded;
+      if (w == "for" || w == "pour" || w == "cho") {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 void DocumentPass::ClaimContent(size_t s, size_t from,
                                 const std::vector<int>& sources,
                                 const Hit& hit) {
   size_t e = std::max(limit_, from);
   std::string_view kind = ctx_.KindIn(from, e);
+  if (kind.empty() &&
+      WorksForIntelligence(from, std::max(e, ctx_.ClauseEnd(s, from)))) {
+    kind = "espionage";
+  }
   if (kind.empty()) kind = hit.row->kind;
   if (kind.empty()) return;
   // The content must not be negated or a mere concern.
@@ -166,8 +191,25 @@ void DocumentPass::ClaimContent(size_t s, size_t from,
     }
   }
   std::vector<int> targets;
+  // "sanctioned X, saying it had ...", "a exclu X, estimant qu'il ...": a
+  // subject pronoun opening the content is the target of the sentence's
+  // latest relation.
+  for (size_t i = from; i < e && i < from + 2; ++i) {
+    size_t len = 0;
+    if (ctx_.MentionAt(i) >= 0 || !ctx_.CueAt(Cue::kPronoun, i, &len) ||
+        len != 1 || ctx_.tok(i).folded == "ong" || ctx_.tok(i).folded == "ba") {
+      continue;
+    }
+    if (!events_.empty() && events_.back().sentence == s &&
+        events_.back().type != RelationType::kAccuses) {
+      for (int t : events_.back().targets) {
+        if (!Contains(ctx_, sources, t)) targets.push_back(t);
+      }
+    }
+    break;
+  }
   size_t words = 0;
-  for (size_t i = from; i < e && words < 12;) {
+  for (size_t i = from; targets.empty() && i < e && words < 12;) {
     int m = ctx_.MentionAt(i);
     if (m >= 0 && Contains(ctx_, sources, m) &&
         ctx_.mentions()[m].source == MentionSource::kCoreference) {
@@ -240,8 +282,7 @@ bool DocumentPass::PostposedClaim(size_t s, const Hit& hit) {
     for (size_t i = hit.end; i < e && i < hit.end + 6; ++i) {
       if (ctx_.IsClauseStop(i)) break;
       int m = ctx_.MentionAt(i);
-      if ((m >= 0 && ctx_.IsActor(m)) ||
-          ctx_.CueAt(Cue::kComplementizer, i)) {
+      if ((m >= 0 && ctx_.IsActor(m)) || ctx_.CueAt(Cue::kComplementizer, i)) {
         return false;
       }
     }

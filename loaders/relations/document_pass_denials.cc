@@ -50,6 +50,9 @@ void DocumentPass::Denial(size_t s, const Hit& hit) {
     last_actor_ = deniers.front();
     return;
   }
+  // "rejected what it called fabrications by journalists": the denial names
+  // an author who is no party; it answers no accusation of ours.
+  if (UnnamedAuthorAfter(s, hit.end)) return;
   // A denial that names what it denies ("nie les atteintes aux droits de
   // l'homme") answers an accusation of that kind only; an accusation far
   // back answers no plain denial.
@@ -80,6 +83,13 @@ void DocumentPass::Denial(size_t s, const Hit& hit) {
   if (target == nullptr && (NamesAccusation(s, hit) || !denied_kind.empty())) {
     for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
       if (!usable(*it)) continue;
+      // A gang's crime is not denied by a party the text does not tie to
+      // the gang (Related would have found the tie).
+      bool gangs_only = true;
+      for (int t : it->targets) {
+        if (ctx_.mentions()[t].kind != "hacker_group") gangs_only = false;
+      }
+      if (gangs_only) continue;
       if (!Contains(ctx_, it->sources, deniers.front())) {
         target = &*it;
         break;
@@ -108,14 +118,53 @@ bool DocumentPass::Related(const Event& ev,
     for (int t : ev.targets) {
       const Mention& tm = ctx_.mentions()[t];
       if (tm.key == dm.key) return true;
-      if (dm.label == "State" && !dm.iso2.empty() && tm.iso2 == dm.iso2) {
+      // The denier's people or organisations. A hacker group answers for
+      // its state only when the accusation itself ties them ("a
+      // China-based group", "tin tặc Trung Quốc"): a home state known from
+      // the lexicon alone does not make a gang's crime its state's.
+      bool state_named = tm.kind != "hacker_group";
+      if (!state_named && dm.label == "State" &&
+          (tm.iso2 == dm.iso2 || tm.home_state_key == dm.key)) {
+        for (size_t i = ctx_.SentenceBegin(ev.sentence);
+             i < ctx_.SentenceEnd(ev.sentence); ++i) {
+          int m = ctx_.MentionAt(i);
+          if (m >= 0 && m != t && ctx_.mentions()[m].key == dm.key) {
+            state_named = true;
+          }
+        }
+      }
+      if (dm.label == "State" && !dm.iso2.empty() && tm.iso2 == dm.iso2 &&
+          state_named) {
         return true;
       }
-      if (dm.label == "State" && tm.home_state_key == dm.key) return true;
+      if (dm.label == "State" && tm.home_state_key == dm.key && state_named) {
+        return true;
+      }
       if (!dm.home_state_key.empty() && dm.home_state_key == tm.key) {
         return true;
       }
     }
+  }
+  return false;
+}
+
+bool DocumentPass::UnnamedAuthorAfter(size_t s, size_t from) const {
+  size_t e = ctx_.ClauseEnd(s, from);
+  for (size_t i = from; i + 1 < e; ++i) {
+    if (ctx_.MentionAt(i) >= 0) return false;
+    if (!ctx_.CueAt(Cue::kAgent, i)) continue;
+    size_t j = i + 1;
+    while (j < e && ctx_.MentionAt(j) < 0 && ctx_.tok(j).word &&
+           (ctx_.tok(j).folded == "the" || ctx_.tok(j).folded == "des" ||
+            ctx_.tok(j).folded == "les" || ctx_.tok(j).folded == "cac")) {
+      ++j;
+    }
+    if (j >= e || ctx_.MentionAt(j) >= 0 || !ctx_.tok(j).word) return false;
+    // A common noun, and no party named after it in the clause.
+    for (size_t k = j; k < e; ++k) {
+      if (ctx_.MentionAt(k) >= 0) return false;
+    }
+    return true;
   }
   return false;
 }

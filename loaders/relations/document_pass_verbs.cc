@@ -146,12 +146,11 @@ void DocumentPass::Active(size_t s, const Hit& hit) {
   }
   if (sources.empty()) {
     sources = Subject(s, hit.begin);
-    targets = ObjectsAfter(ctx_, s, hit.end,
-                           type == RelationType::kAccuses ? 6
-                           : IsMeasureType(type) ||
-                                   type == RelationType::kWarnsAbout
-                               ? 12
-                               : 8);
+    targets = ObjectsAfter(
+        ctx_, s, hit.end,
+        type == RelationType::kAccuses                             ? 6
+        : IsMeasureType(type) || type == RelationType::kWarnsAbout ? 12
+                                                                   : 8);
     if (targets.empty()) {
       targets = AnaphorAfter(s, hit.end, 4, sources);
     }
@@ -293,8 +292,11 @@ void DocumentPass::Agentive(size_t s, const Hit& hit) {
   if (IsNegatedOrHypothetical(ctx_, s, hit.begin, hit.end)) return;
   std::vector<int> sources = AgentAfter(ctx_, s, hit.end);
   if (sources.empty()) {
-    // "used by" / "utilisés par" hold the agent word themselves.
-    sources = ObjectsAfter(ctx_, s, hit.end, 4);
+    // "used by" / "utilisés par" hold the agent word themselves; a
+    // customer's supplier may follow what it supplies ("khách hàng dùng
+    // dịch vụ email đám mây của Y", "which uses Y's cloud service").
+    sources = ObjectsAfter(ctx_, s, hit.end,
+                           hit.row->type == RelationType::kSupplies ? 8 : 4);
   }
   if (sources.empty()) return;
   std::vector<int> targets = Subject(s, hit.begin);
@@ -363,7 +365,8 @@ int DocumentPass::KnownAs(size_t s, size_t from) const {
         i + 3 < end && ctx_.tok(i + 1).folded == "sous" &&
         ctx_.tok(i + 3).folded == "nom") {
       n = i + 4;
-      if (n < end && (ctx_.tok(n).folded == "de" || ctx_.tok(n).folded == "d")) {
+      if (n < end &&
+          (ctx_.tok(n).folded == "de" || ctx_.tok(n).folded == "d")) {
         ++n;
       }
     } else if (f == "known" && i + 1 < end && ctx_.tok(i + 1).folded == "as") {
@@ -448,8 +451,9 @@ void DocumentPass::MemberOf(size_t s, const Hit& hit) {
       if (ctx_.IsPunct(i - 1, ",")) break;
       --i;
     }
-    if (i > b + 1 && (ctx_.tok(i - 1).folded == "dont" ||
-                      ctx_.tok(i - 1).folded == "whose") &&
+    if (i > b + 1 &&
+        (ctx_.tok(i - 1).folded == "dont" ||
+         ctx_.tok(i - 1).folded == "whose") &&
         ctx_.IsPunct(i - 2, ",")) {
       int m = i >= b + 3 ? ctx_.MentionAt(i - 3) : -1;
       if (m >= 0 && ctx_.mentions()[m].label == "Organisation") groups = {m};
@@ -468,8 +472,8 @@ void DocumentPass::MemberOf(size_t s, const Hit& hit) {
 
 std::vector<int> DocumentPass::DemonymGroup(size_t s, size_t from) const {
   static constexpr std::string_view kPluralBodies[] = {
-      "entreprises", "societes", "firmes", "groupes", "entites",
-      "companies", "firms", "entities", "groups", "cong", "doanh"};
+      "entreprises", "societes", "firmes", "groupes", "entites", "companies",
+      "firms",       "entities", "groups", "cong",    "doanh"};
   size_t end = ctx_.ClauseEnd(s, from);
   int state = -1;
   for (size_t i = from, words = 0; i < end && words < 5; ++i) {
@@ -534,10 +538,10 @@ void DocumentPass::Operates(size_t s, const Hit& hit) {
   std::vector<int> operators;
   int facility = -1;
   int place = -1;
-  bool agentive =
-      hit.row->form == TriggerForm::kAgentive || IsPassive(ctx_, s, hit.begin) ||
-      (hit.end < e && ctx_.MentionAt(hit.end) < 0 &&
-       ctx_.CueAt(Cue::kAgent, hit.end));
+  bool agentive = hit.row->form == TriggerForm::kAgentive ||
+                  IsPassive(ctx_, s, hit.begin) ||
+                  (hit.end < e && ctx_.MentionAt(hit.end) < 0 &&
+                   ctx_.CueAt(Cue::kAgent, hit.end));
   if (agentive) {
     operators = AgentAfter(ctx_, s, hit.end);
     if (operators.empty()) operators = ObjectsAfter(ctx_, s, hit.end, 4);
@@ -552,14 +556,13 @@ void DocumentPass::Operates(size_t s, const Hit& hit) {
     // relative clause on the facility ("le centre que le groupe ouvre",
     // "the servers that Hydra operated", "hệ thống do Microsoft vận hành").
     size_t j = hit.begin;
-    for (int skip = 0; skip < 3 && j > b && ctx_.MentionAt(j - 1) < 0 &&
-                       ctx_.tok(j - 1).word &&
-                       (IsAdverb(ctx_.tok(j - 1).folded) ||
-                        ctx_.CueAt(Cue::kPassiveAux, j - 1) ||
-                        ctx_.tok(j - 1).folded == "a" ||
-                        ctx_.tok(j - 1).folded == "has" ||
-                        ctx_.tok(j - 1).folded == "had" ||
-                        ctx_.tok(j - 1).folded == "dang");
+    for (int skip = 0;
+         skip < 3 && j > b && ctx_.MentionAt(j - 1) < 0 &&
+         ctx_.tok(j - 1).word &&
+         (IsAdverb(ctx_.tok(j - 1).folded) ||
+          ctx_.CueAt(Cue::kPassiveAux, j - 1) ||
+          ctx_.tok(j - 1).folded == "a" || ctx_.tok(j - 1).folded == "has" ||
+          ctx_.tok(j - 1).folded == "had" || ctx_.tok(j - 1).folded == "dang");
          ++skip) {
       --j;
     }
@@ -580,8 +583,8 @@ void DocumentPass::Operates(size_t s, const Hit& hit) {
     }
     if (!rel.empty() && rel_at > b) {
       std::string_view w = ctx_.tok(rel_at - 1).folded;
-      if (w == "que" || w == "qu" || w == "that" || w == "which" ||
-          w == "do" || w == "ma") {
+      if (w == "que" || w == "qu" || w == "that" || w == "which" || w == "do" ||
+          w == "ma") {
         facility = FacilityBefore(s, rel_at - 1, 1);
         if (facility >= 0) operators = rel;
       }

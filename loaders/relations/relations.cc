@@ -18,16 +18,17 @@ std::vector<graph::FactRelation> ExtractRelations(
   std::vector<graph::FactRelation> out;
   std::set<std::tuple<std::string, std::string, std::string, std::string>> seen;
   for (const FoundRelation& f : found) {
-    const Mention& src = mentions[f.source];
+    const std::string& src_key =
+        f.source_key.empty() ? mentions[f.source].key : f.source_key;
     const std::string& tgt_key =
         f.target_key.empty() ? mentions[f.target].key : f.target_key;
-    if (src.key == tgt_key) continue;
+    if (src_key == tgt_key) continue;
     std::string type(RelationTypeName(f.type));
-    if (!seen.insert({type, src.key, tgt_key, f.kind}).second) continue;
+    if (!seen.insert({type, src_key, tgt_key, f.kind}).second) continue;
     const Sentence& sent = sentences[f.sentence];
     graph::FactRelation r;
     r.type = std::move(type);
-    r.source = src.key;
+    r.source = src_key;
     r.target = tgt_key;
     r.kind = f.kind;
     r.evidence = std::string(text.substr(sent.begin, sent.end - sent.begin));

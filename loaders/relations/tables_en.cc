@@ -20,6 +20,7 @@ constexpr TriggerRow kTriggers[] = {
     {"held responsible", kAccuses, kActive, ""},
     {"holds responsible", kAccuses, kActive, ""},
     {"pointed the finger at", kAccuses, kActive, ""},
+    {"implicated", kAccuses, kActive, ""},
     // Nominal forms.
     {"allegation*", kAccuses, kNominal, ""},
     {"accusation*", kAccuses, kNominal, ""},
@@ -27,6 +28,7 @@ constexpr TriggerRow kTriggers[] = {
     // Claims.
     {"said", kAccuses, kClaim, ""},
     {"says", kAccuses, kClaim, ""},
+    {"saying", kAccuses, kClaim, ""},
     {"say", kAccuses, kClaim, ""},
     {"claim*", kAccuses, kClaim, ""},
     {"alleg*", kAccuses, kClaim, ""},
@@ -36,6 +38,7 @@ constexpr TriggerRow kTriggers[] = {
     {"argu*", kAccuses, kClaim, ""},
     {"insist*", kAccuses, kClaim, ""},
     {"retort*", kAccuses, kClaim, ""},
+    {"concluded", kAccuses, kClaim, ""},
     {"called", kAccuses, kClaim, ""},
     {"calls", kAccuses, kClaim, ""},
     {"according to", kAccuses, kReportFrame, ""},
@@ -62,6 +65,9 @@ constexpr TriggerRow kTriggers[] = {
     {"out of thin air", kDenies, kActive, ""},
     {"nothing to do with", kDenies, kActive, ""},
     {"fabricat*", kDenies, kActive, ""},
+    {"repudiat*", kDenies, kActive, ""},
+    {"smear*", kDenies, kActive, ""},
+    {"slander*", kDenies, kActive, ""},
     // SANCTIONS.
     {"sanction*", kSanctions, kActive, ""},
     {"entity list", kSanctions, kActive, ""},
@@ -120,6 +126,14 @@ constexpr TriggerRow kTriggers[] = {
     {"sold", kSupplies, kActive, ""},
 
     {"used by", kSupplies, kUsedBy, ""},
+    // The customer on the left, the supplier after: "X, a customer of Y",
+    // "X, which uses Y's cloud service".
+    {"customer of", kSupplies, kAgentive, ""},
+    {"customers of", kSupplies, kAgentive, ""},
+    {"client of", kSupplies, kAgentive, ""},
+    {"clients of", kSupplies, kAgentive, ""},
+    {"which uses", kSupplies, kAgentive, ""},
+    {"which relies on", kSupplies, kAgentive, ""},
     // COOPERATES_WITH.
     {"cooperat*", kCooperatesWith, kActive, ""},
     {"collaborat*", kCooperatesWith, kActive, ""},
@@ -225,6 +239,24 @@ constexpr KindRow kKinds[] = {
     {"narcotic*", "drug_trafficking"},
     {"drug*", "drug_trafficking"},
     {"censor*", "other"},
+    // Illegality without a named wrongdoing: kind "other", which yields to
+    // a named one later in the claim (RelationContext::KindIn).
+    {"illegal*", "other"},
+    {"unlawful*", "other"},
+    {"disinformation", "other"},
+    {"election interference", "other"},
+    {"dangerous manoeuvre*", "other"},
+    {"dangerous maneuver*", "other"},
+    // Stolen data and records are taken by intrusion.
+    {"customer records", "cyberattack"},
+    {"customer data", "cyberattack"},
+    {"data breach*", "cyberattack"},
+    {"stealing data", "cyberattack"},
+    {"stole data", "cyberattack"},
+    {"export licen*", "sanctions_violation"},
+    {"torture*", "human_rights"},
+    {"forced labo*", "human_rights"},
+    {"tax evasion", "fraud"},
 };
 
 constexpr std::pair<std::string_view, Cue> kCues[] = {
@@ -277,6 +309,10 @@ constexpr std::pair<std::string_view, Cue> kCues[] = {
     {"police", Cue::kAuthority},
     {"investigators", Cue::kAuthority},
     {"court", Cue::kAuthority},
+    {"judges", Cue::kAuthority},
+    {"intelligence services", Cue::kAuthority},
+    {"intelligence agencies", Cue::kAuthority},
+    {"security services", Cue::kAuthority},
     {"he", Cue::kPronoun},
     {"she", Cue::kPronoun},
     {"they", Cue::kPronoun},

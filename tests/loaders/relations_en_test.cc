@@ -50,15 +50,18 @@ TEST_CASE("en: a hypothetical ban gives nothing") {
 
 TEST_CASE("en: placed X and its partner under sanctions") {
   CHECK(RelationsOf("Ardenza placed Nexacom and its partner Vantel under "
-                    "sanctions on Monday.", "en", "SANCTIONS") ==
+                    "sanctions on Monday.",
+                    "en", "SANCTIONS") ==
         Set{"SANCTIONS Ardenza -> Nexacom", "SANCTIONS Ardenza -> Vantel"});
 }
 
-TEST_CASE("en: a coordinated verb keeps the subject; the denial names the accuser") {
+TEST_CASE(
+    "en: a coordinated verb keeps the subject; the denial names the accuser") {
   Set rel = testing::Relations(
       "Arcadia accused Red Lynx of spying. Borduria dismissed the Arcadia "
       "report as fiction and retorted that Arcadia was itself hacking its "
-      "neighbours.", "en");
+      "neighbours.",
+      "en");
   CHECK(rel.count("ACCUSES Arcadia -> Red Lynx (espionage)") == 1);
   CHECK(rel.count("ACCUSES Borduria -> Arcadia (cyberattack)") == 1);
   CHECK(rel.count("DENIES Borduria -> Arcadia (espionage)") == 1);
@@ -75,6 +78,85 @@ TEST_CASE("en: an apposition 'X, part of Y' makes X the member") {
                              "Kestrel Systems, part of Nexacom.",
                              "en", "MEMBER_OF") ==
         std::set<std::string>{"MEMBER_OF Kestrel Systems -> Nexacom"});
+}
+
+TEST_CASE("en: unnamed prosecutors stand for the State of the bodies named") {
+  // Only the ministry names the state: the State is its home state.
+  CHECK(RelationsOf("The Ardenzan Justice Ministry opened an inquiry into "
+                    "Orin in May. Federal prosecutors later charged Orin with "
+                    "bank fraud.",
+                    "en", "ACCUSES") == Set{"ACCUSES Ardenza -> Orin (fraud)"});
+  // A place locates the authority.
+  CHECK(RelationsOf("Prosecutors in Vantalia charged Kestrel Systems with "
+                    "hacking.",
+                    "en", "ACCUSES") ==
+        Set{"ACCUSES Vantalia -> Kestrel Systems (cyberattack)"});
+  // The police: the police force named before.
+  CHECK(RelationsOf("The Ardenzan National Police raided the offices of "
+                    "Orin. Police accused Orin of fraud.",
+                    "en", "ACCUSES") ==
+        Set{"ACCUSES Ardenza National Police -> Orin (fraud)"});
+  // No public body, no State named: nobody.
+  CHECK(RelationsOf("Prosecutors charged Orin with fraud.", "en", "ACCUSES")
+            .empty());
+}
+
+TEST_CASE("en: a participle claim after a measure speaks of its target") {
+  CHECK(RelationsOf("Ardenza placed Nexacom under sanctions, saying it had "
+                    "hacked government networks.",
+                    "en", "ACCUSES") ==
+        Set{"ACCUSES Ardenza -> Nexacom (cyberattack)"});
+  // Working for an intelligence service is espionage.
+  CHECK(RelationsOf("Arcadia said Orin had been working for the Bordurian "
+                    "Security Service since 2019.",
+                    "en",
+                    "ACCUSES") == Set{"ACCUSES Arcadia -> Orin (espionage)"});
+  // A negated claim gives nothing.
+  CHECK(RelationsOf("Ardenza banned Nexacom, saying it had not hacked "
+                    "anything.",
+                    "en", "ACCUSES")
+            .empty());
+}
+
+TEST_CASE("en: illegality is 'other' unless the claim names the wrongdoing") {
+  CHECK(RelationsOf("Vantalia said Orin illegally entered its waters.", "en",
+                    "ACCUSES") == Set{"ACCUSES Vantalia -> Orin (other)"});
+  CHECK(RelationsOf("Vantalia said Orin illegally collected the personal data "
+                    "of its citizens.",
+                    "en", "ACCUSES") ==
+        Set{"ACCUSES Vantalia -> Orin (surveillance)"});
+  CHECK(RelationsOf("Arcadia accused Kestrel Systems of stealing customer "
+                    "records.",
+                    "en", "ACCUSES") ==
+        Set{"ACCUSES Arcadia -> Kestrel Systems (cyberattack)"});
+}
+
+TEST_CASE("en: a gang's home state denies only when the accusation names it") {
+  // The lexicon alone ties Grey Mole to Borduria: no denial of Arcadia.
+  CHECK(RelationsOf("Arcadia accused Grey Mole of hacking its banks. Borduria "
+                    "said it had nothing to do with the attack.",
+                    "en", "DENIES")
+            .empty());
+  CHECK(RelationsOf("Arcadia accused the Borduria-based gang Grey Mole of "
+                    "hacking its banks. Borduria said it had nothing to do "
+                    "with the attack.",
+                    "en", "DENIES") ==
+        Set{"DENIES Borduria -> Arcadia (cyberattack)"});
+  // A denial of what common nouns said answers no accusation of ours.
+  CHECK(RelationsOf("Arcadia accused Nexacom of spying. Nexacom rejected "
+                    "what it called baseless rumours spread by bloggers.",
+                    "en", "DENIES")
+            .empty());
+}
+
+TEST_CASE("en: a customer of X is supplied by X") {
+  CHECK(RelationsOf("Kestrel Systems, a customer of Nexacom, reported an "
+                    "outage.",
+                    "en",
+                    "SUPPLIES") == Set{"SUPPLIES Nexacom -> Kestrel Systems"});
+  CHECK(RelationsOf("Orin, which uses Nexacom's cloud email service, reported "
+                    "an outage.",
+                    "en", "SUPPLIES") == Set{"SUPPLIES Nexacom -> Orin"});
 }
 
 }  // namespace

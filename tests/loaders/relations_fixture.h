@@ -25,7 +25,8 @@ inline const Extractor& FictionalExtractor() {
            "State\tArcadia\t\tstate\tXD\tArcadia|l'Arcadie|Arcadie\t\n"
            "Demonym\tArdenza\t\tdemonym\tXA\tardenzais|ardenzaise|ardenzaises|="
            "Ardenzan\t\n"
-           "Demonym\tBorduria\t\tdemonym\tXC\tbordurien|bordurienne|borduriens|borduriennes|="
+           "Demonym\tBorduria\t\tdemonym\tXC\tbordurien|bordurienne|borduriens|"
+           "borduriennes|="
            "Bordurian\t\n"
            "Demonym\tArcadia\t\tdemonym\tXD\tarcadien|arcadienne|=Arcadian\t\n"
            "Organisation\tNexacom\t\tcompany\tXC\tNexacom\t\n"
@@ -34,7 +35,17 @@ inline const Extractor& FictionalExtractor() {
            "Organisation\tOstrava Labs\t\tcompany\t\tOstrava Labs\t\n"
            "Organisation\tRed Lynx\t\thacker_group\t\tRed Lynx\t\n"
            "Organisation\tKestrel Systems\t\tcompany\t\tKestrel "
-           "Systems|Kestrel\t\n";
+           "Systems|Kestrel\t\n"
+           "Organisation\tGrey Mole\t\thacker_group\tXC\tGrey Mole\t\n"
+           "Organisation\tArdenza Justice Ministry\t\tministry\tXA\t"
+           "Ardenzan Justice Ministry|ministère ardenzais de la "
+           "Justice|Bộ Tư pháp Ardenza\t\n"
+           "Organisation\tArdenza National Police\t\tpolice\tXA\t"
+           "Ardenzan National Police|police nationale ardenzaise|Cục "
+           "Cảnh sát Quốc gia Ardenza\t\n"
+           "Organisation\tBordurian Security Service\t\tintelligence\tXC\t"
+           "Bordurian Security Service|BSS|service de sécurité "
+           "bordurien\t\n";
     out.close();
     ExtractorOptions options;
     options.extra_lexicon_paths.push_back(path);

@@ -104,14 +104,15 @@ TEST_CASE("fr: a denial naming another kind answers no accusation") {
       "L'Arcadie accuse Vantel d'espionnage. Vantel nie toute fraude.", "fr");
   CHECK(rel.count("ACCUSES Arcadia -> Vantel (espionage)") == 1);
   CHECK(RelationsOf("L'Arcadie accuse Vantel d'espionnage. Vantel nie toute "
-                    "fraude.", "fr", "DENIES")
+                    "fraude.",
+                    "fr", "DENIES")
             .empty());
 }
 
 TEST_CASE("fr: passive measure with a demonym agent") {
   CHECK(RelationsOf("Nexacom est visée par des sanctions ardenzaises depuis "
-                    "2019.", "fr", "SANCTIONS") ==
-        Set{"SANCTIONS Ardenza -> Nexacom"});
+                    "2019.",
+                    "fr", "SANCTIONS") == Set{"SANCTIONS Ardenza -> Nexacom"});
 }
 
 TEST_CASE("fr: gifts to officials are corruption") {
@@ -119,6 +120,50 @@ TEST_CASE("fr: gifts to officials are corruption") {
                              "cadeaux à des députés.",
                              "fr", "ACCUSES") ==
         std::set<std::string>{"ACCUSES Ardenza -> Nexacom (corruption)"});
+}
+
+TEST_CASE("fr: la justice et les procureurs sans État nommé") {
+  // Only the ministry names the state: the State is its home state.
+  CHECK(RelationsOf("Le ministère ardenzais de la Justice a ouvert une "
+                    "enquête sur Orin. Les procureurs ont ensuite inculpé "
+                    "Orin de fraude bancaire.",
+                    "fr", "ACCUSES") == Set{"ACCUSES Ardenza -> Orin (fraud)"});
+  // No public body, no State: nobody.
+  CHECK(
+      RelationsOf("Les enquêteurs soupçonnent Orin de fraude.", "fr", "ACCUSES")
+          .empty());
+}
+
+TEST_CASE("fr: un participe après une mesure parle de sa cible") {
+  CHECK(RelationsOf("L'Ardenza a sanctionné Nexacom, estimant qu'elle avait "
+                    "piraté les réseaux du gouvernement.",
+                    "fr", "ACCUSES") ==
+        Set{"ACCUSES Ardenza -> Nexacom (cyberattack)"});
+}
+
+TEST_CASE("fr: l'illégalité est « other » sauf méfait nommé") {
+  CHECK(RelationsOf("La Vantalie a affirmé qu'Orin était entrée illégalement "
+                    "dans ses eaux.",
+                    "fr",
+                    "ACCUSES") == Set{"ACCUSES Vantalia -> Orin (other)"});
+  CHECK(RelationsOf("La Vantalie affirme qu'Orin a vendu sans licence "
+                    "d'exportation des logiciels à la Borduria.",
+                    "fr", "ACCUSES") ==
+        Set{"ACCUSES Vantalia -> Orin (sanctions_violation)"});
+}
+
+TEST_CASE("fr: récuser, propos calomnieux") {
+  std::string text =
+      "L'Arcadie accuse Kestrel Systems d'espionnage. Kestrel Systems récuse "
+      "ces accusations.";
+  CHECK(RelationsOf(text, "fr", "DENIES") ==
+        Set{"DENIES Kestrel Systems -> Arcadia (espionage)"});
+}
+
+TEST_CASE("fr: le client de X est fourni par X") {
+  CHECK(RelationsOf("Orin, cliente de Nexacom depuis 2019, a signalé une "
+                    "panne.",
+                    "fr", "SUPPLIES") == Set{"SUPPLIES Nexacom -> Orin"});
 }
 
 }  // namespace

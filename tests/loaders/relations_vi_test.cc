@@ -80,5 +80,37 @@ TEST_CASE("vi: việc bắt giữ named by a critic is not a detention") {
             .empty());
 }
 
+TEST_CASE("vi: công tố viên, cảnh sát không nêu tên quốc gia") {
+  // Only the ministry names the state: the State is its home state.
+  CHECK(RelationsOf("Bộ Tư pháp Ardenza mở cuộc điều tra Orin. Các công tố "
+                    "viên sau đó cáo buộc Orin gian lận ngân hàng.",
+                    "vi", "ACCUSES") == Set{"ACCUSES Ardenza -> Orin (fraud)"});
+  // The police: the police force named before.
+  CHECK(RelationsOf("Cục Cảnh sát Quốc gia Ardenza khám xét văn phòng Orin. "
+                    "Cảnh sát cáo buộc Orin lừa đảo.",
+                    "vi", "ACCUSES") ==
+        Set{"ACCUSES Ardenza National Police -> Orin (fraud)"});
+  CHECK(RelationsOf("Các công tố viên cáo buộc Orin lừa đảo.", "vi", "ACCUSES")
+            .empty());
+}
+
+TEST_CASE("vi: trái phép là « other », quy kết, vu khống") {
+  CHECK(RelationsOf("Arcadia cho rằng tàu của Orin đã vào vùng biển một cách "
+                    "trái phép.",
+                    "vi", "ACCUSES") == Set{"ACCUSES Arcadia -> Orin (other)"});
+  std::string text =
+      "Arcadia quy kết Vantel tấn công mạng. Vantel gọi đó là vu khống.";
+  CHECK(RelationsOf(text, "vi", "ACCUSES") ==
+        Set{"ACCUSES Arcadia -> Vantel (cyberattack)"});
+  CHECK(RelationsOf(text, "vi", "DENIES") ==
+        Set{"DENIES Vantel -> Arcadia (cyberattack)"});
+}
+
+TEST_CASE("vi: khách hàng của X được X cung cấp") {
+  CHECK(RelationsOf("Orin, khách hàng dùng dịch vụ đám mây của Nexacom, gặp "
+                    "sự cố.",
+                    "vi", "SUPPLIES") == Set{"SUPPLIES Nexacom -> Orin"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders
