@@ -158,9 +158,12 @@ std::vector<int> DocumentPass::Subject(size_t s, size_t at) {
   // ", saying that ...", ", estimant que ...": a participle takes the
   // subject of the sentence's main verb.
   std::string_view w = ctx_.tok(at).folded;
-  bool participle = at > b && ctx_.IsPunct(at - 1, ",") &&
-                    ((ctx_.lang() == "en" && w.ends_with("ing")) ||
-                     (ctx_.lang() == "fr" && w.ends_with("ant")));
+  // Vietnamese marks no participle: a verb right after the comma
+  // ("FSB thông báo đã bắt giữ X, cáo buộc anh ...").
+  bool participle =
+      at > b && ctx_.IsPunct(at - 1, ",") &&
+      ((ctx_.lang() == "en" && w.ends_with("ing")) ||
+       (ctx_.lang() == "fr" && w.ends_with("ant")) || ctx_.lang() == "vi");
   if (participle) {
     // "placed X under sanctions, saying ...": the source of the sentence's
     // latest relation, as the pass attached it (agents, placements).
@@ -238,7 +241,9 @@ int DocumentPass::UnnamedAuthority(size_t s, size_t at) {
   size_t cue = at;
   int place = -1;
   int words = 0;
-  for (size_t i = at; i > start && words <= 8;) {
+  // Vietnamese counts syllables.
+  const int max_words = ctx_.lang() == "vi" ? 12 : 8;
+  for (size_t i = at; i > start && words < max_words;) {
     --i;
     int m = ctx_.MentionAt(i);
     if (m >= 0) {

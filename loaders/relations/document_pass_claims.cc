@@ -261,6 +261,13 @@ void DocumentPass::ClaimContent(size_t s, size_t from,
 bool DocumentPass::PostposedClaim(size_t s, const Hit& hit) {
   size_t b = ctx_.SentenceBegin(s), e = ctx_.SentenceEnd(s);
   if (hit.begin <= b + 3) return false;
+  // ", saying X had ...", ", estimant que ...": a participle opens its
+  // content, it does not close a quote.
+  std::string_view verb = ctx_.tok(hit.begin).folded;
+  if ((ctx_.lang() == "en" && verb.ends_with("ing")) ||
+      (ctx_.lang() == "fr" && verb.ends_with("ant"))) {
+    return false;
+  }
   size_t q = hit.begin - 1;
   int speaker = -1;
   bool after_quote = false;

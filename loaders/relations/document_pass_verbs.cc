@@ -151,6 +151,16 @@ void DocumentPass::Active(size_t s, const Hit& hit) {
         type == RelationType::kAccuses                             ? 6
         : IsMeasureType(type) || type == RelationType::kWarnsAbout ? 12
                                                                    : 8);
+    // "accused him of spying for X", "cáo buộc anh làm gián điệp cho X":
+    // an object pronoun right after the verb is the object, a party
+    // further on belongs to the complement. ("cáo buộc ông Choi": the
+    // title of a name is no pronoun.)
+    if (ctx_.lang() != "fr" && HasObjectPronoun(s, hit) &&
+        (hit.end + 1 >= ctx_.SentenceEnd(s) ||
+         ctx_.MentionAt(hit.end + 1) < 0)) {
+      int referent = PronounReferent(s, hit, sources);
+      if (referent >= 0) targets = {referent};
+    }
     if (targets.empty()) {
       targets = AnaphorAfter(s, hit.end, 4, sources);
     }

@@ -159,5 +159,19 @@ TEST_CASE("en: a customer of X is supplied by X") {
                     "en", "SUPPLIES") == Set{"SUPPLIES Nexacom -> Orin"});
 }
 
+TEST_CASE("en: ', saying the gang had ...' is a claim, not a closing quote") {
+  CHECK(RelationsOf("Ardenza placed Red Lynx under sanctions, saying the gang "
+                    "had attacked its banks.",
+                    "en", "ACCUSES") ==
+        Set{"ACCUSES Ardenza -> Red Lynx (cyberattack)"});
+}
+
+TEST_CASE("en: an object pronoun after the verb is the accused") {
+  CHECK(RelationsOf("Arcadia arrested the engineer Karel Novak on Monday and "
+                    "accused him of spying for Borduria.",
+                    "en", "ACCUSES") ==
+        Set{"ACCUSES Arcadia -> Karel Novak (espionage)"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders

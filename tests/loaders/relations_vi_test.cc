@@ -112,5 +112,18 @@ TEST_CASE("vi: khách hàng của X được X cung cấp") {
                     "vi", "SUPPLIES") == Set{"SUPPLIES Nexacom -> Orin"});
 }
 
+TEST_CASE("vi: động từ sau dấu phẩy lấy chủ ngữ của quan hệ trước") {
+  CHECK(RelationsOf("Arcadia bắt giữ ông Karel Novak tại thủ đô, cáo buộc ông "
+                    "làm gián điệp cho Borduria.",
+                    "vi", "ACCUSES") ==
+        Set{"ACCUSES Arcadia -> Karel Novak (espionage)"});
+  // The authority noun may stand far before the verb, placed by a city.
+  CHECK(RelationsOf("Bộ Tư pháp Ardenza mở cuộc điều tra Orin. Các công tố "
+                    "viên liên bang ở Vantalie công bố cáo trạng cáo buộc Orin "
+                    "lừa đảo.",
+                    "vi",
+                    "ACCUSES") == Set{"ACCUSES Vantalia -> Orin (fraud)"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders
