@@ -12,7 +12,7 @@ namespace dossier {
 namespace {
 
 // Extracts and ingests each document; problems go to the report.
-absl::Status LoadDocuments(graph::Store& store,
+absl::Status LoadDocuments(graph::Ingester& ingester,
                            const loaders::Extractor& extractor,
                            std::vector<loaders::Document>& docs,
                            LoadReport* report) {
@@ -24,7 +24,7 @@ absl::Status LoadDocuments(graph::Store& store,
           doc.meta.path, ": ", std::string(facts.status().message())));
       continue;
     }
-    absl::StatusOr<graph::IngestReport> r = graph::IngestFacts(store, *facts);
+    absl::StatusOr<graph::IngestReport> r = ingester.Ingest(*facts);
     if (!r.ok()) {
       // A storage failure ends the load; a bad article does not.
       if (!absl::IsInvalidArgument(r.status())) return r.status();
@@ -80,6 +80,7 @@ absl::StatusOr<LoadReport> Database::LoadPaths(
     }
   }
   int64_t done = 0;
+  graph::Ingester ingester(*impl_->store);
   for (const std::string& file : files) {
     absl::StatusOr<std::string> bytes = fs->Read(file);
     if (!bytes.ok()) {
@@ -95,7 +96,7 @@ absl::StatusOr<LoadReport> Database::LoadPaths(
         report.problems.push_back(std::string(docs.status().message()));
       } else {
         DOSSIER_RETURN_IF_ERROR(
-            LoadDocuments(*impl_->store, *extractor, *docs, &report));
+            LoadDocuments(ingester, *extractor, *docs, &report));
       }
     }
     ++done;
@@ -117,8 +118,8 @@ absl::StatusOr<LoadReport> Database::LoadArticle(std::string_view path,
     report.problems.push_back(std::string(docs.status().message()));
     return report;
   }
-  DOSSIER_RETURN_IF_ERROR(
-      LoadDocuments(*impl_->store, *extractor, *docs, &report));
+  graph::Ingester ingester(*impl_->store);
+  DOSSIER_RETURN_IF_ERROR(LoadDocuments(ingester, *extractor, *docs, &report));
   return report;
 }
 
@@ -127,6 +128,7 @@ absl::StatusOr<LoadReport> Database::IngestFactsLines(std::string_view name,
   LoadReport report;
   report.bytes_read = static_cast<int64_t>(bytes.size());
   int64_t line_no = 0;
+  graph::Ingester ingester(*impl_->store);
   while (!bytes.empty()) {
     size_t nl = bytes.find('\n');
     std::string_view line = bytes.substr(0, nl);
@@ -135,7 +137,7 @@ absl::StatusOr<LoadReport> Database::IngestFactsLines(std::string_view name,
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     absl::StatusOr<graph::Facts> facts = graph::ParseFactsJson(line);
     absl::StatusOr<graph::IngestReport> r =
-        facts.ok() ? graph::IngestFacts(*impl_->store, *facts)
+        facts.ok() ? ingester.Ingest(*facts)
                    : absl::StatusOr<graph::IngestReport>(facts.status());
     if (!r.ok()) {
       if (facts.ok() && !absl::IsInvalidArgument(r.status())) return r.status();

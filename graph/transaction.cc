@@ -464,6 +464,36 @@ absl::Status Transaction::ReplaceNodeProperties(NodeId id, PropertyList props) {
   return WriteNode(*node);
 }
 
+absl::Status Transaction::RewriteNode(const NodeRecord& current,
+                                      PropertyList props) {
+  DOSSIER_RETURN_IF_ERROR(RequireWrite());
+  NodeRecord node;
+  node.id = current.id;
+  node.labels = current.labels;
+  for (auto& [key, value] : props) {
+    if (!value.IsStorable()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "a ", std::string(KindName(value.kind())), " cannot be stored as a property"));
+    }
+    SetProperty(&node.props, key, std::move(value));
+  }
+  for (const auto& [key, old] : current.props) {
+    const Value* now = FindProperty(node.props, key);
+    if (now != nullptr && *now == old) continue;
+    for (LabelId l : node.labels) {
+      DOSSIER_RETURN_IF_ERROR(IndexProperty(l, key, old, node.id, false));
+    }
+  }
+  for (const auto& [key, value] : node.props) {
+    const Value* before = FindProperty(current.props, key);
+    if (before != nullptr && *before == value) continue;
+    for (LabelId l : node.labels) {
+      DOSSIER_RETURN_IF_ERROR(IndexProperty(l, key, value, node.id, true));
+    }
+  }
+  return WriteNode(node);
+}
+
 absl::Status Transaction::AddLabel(NodeId id, LabelId label) {
   DOSSIER_RETURN_IF_ERROR(RequireWrite());
   DOSSIER_ASSIGN_OR_RETURN(std::optional<NodeRecord> node, GetNode(id));
@@ -527,6 +557,12 @@ absl::StatusOr<EdgeId> Transaction::CreateEdge(NodeId src, NodeId dst,
           "cannot create a relationship: node ", n, " does not exist"));
     }
   }
+  return CreateEdgeKnownEndpoints(src, dst, type, std::move(props));
+}
+
+absl::StatusOr<EdgeId> Transaction::CreateEdgeKnownEndpoints(
+    NodeId src, NodeId dst, TypeId type, PropertyList props) {
+  DOSSIER_RETURN_IF_ERROR(RequireWrite());
   EdgeRecord edge;
   edge.id = next_edge_;
   edge.src = src;

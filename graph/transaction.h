@@ -62,6 +62,9 @@ class Transaction {
 
   bool is_write() const { return batch_ != nullptr; }
   Store& store() const { return *store_; }
+  // The store's version (Store::version()) when this transaction began. A
+  // write transaction that commits makes the store's version this plus one.
+  uint64_t version() const { return version_; }
 
   // ---- Reads -------------------------------------------------------------
 
@@ -115,6 +118,12 @@ class Transaction {
   absl::Status SetNodeProperty(NodeId id, PropKeyId key, const Value& value);
   // Replaces all properties. NotFound when the node is gone.
   absl::Status ReplaceNodeProperties(NodeId id, PropertyList props);
+  // Replaces all properties of node `current.id` without reading it: only
+  // the index entries of properties whose value changes are rewritten.
+  // REQUIRES: `current` is the node's record in this transaction's state
+  // (for callers that keep records in memory, like graph/ingest.h).
+  // Errors: InvalidArgument for a property that is not storable.
+  absl::Status RewriteNode(const NodeRecord& current, PropertyList props);
   absl::Status AddLabel(NodeId id, LabelId label);
   absl::Status RemoveLabel(NodeId id, LabelId label);
   // Deletes a node. Without `detach`, FailedPrecondition when it still has
@@ -125,6 +134,12 @@ class Transaction {
   // Creates a relationship. NotFound when an endpoint does not exist.
   absl::StatusOr<EdgeId> CreateEdge(NodeId src, NodeId dst, TypeId type,
                                     PropertyList props);
+  // CreateEdge without reading the endpoints. REQUIRES: both exist in this
+  // transaction's state (the caller created or resolved them in it);
+  // otherwise the graph would hold a dangling relationship.
+  absl::StatusOr<EdgeId> CreateEdgeKnownEndpoints(NodeId src, NodeId dst,
+                                                  TypeId type,
+                                                  PropertyList props);
   absl::Status SetEdgeProperty(EdgeId id, PropKeyId key, const Value& value);
   absl::Status ReplaceEdgeProperties(EdgeId id, PropertyList props);
   // Deletes a relationship; a no-op when it does not exist.

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include "graph/facts_json.h"
 #include "graph/transaction.h"
+#include "rocksdb/iterator.h"
 #include "tests/graph/test_util.h"
 
 namespace dossier::graph {
@@ -43,8 +45,8 @@ Facts ArticleA() {
   f.article.lang = "fr";
   f.entities = {
       Entity("wd:Q30", "State", "United States", {"États-Unis"}, "Q30"),
-      Entity("wd:Q160120", "Organisation", "Huawei", {"Huawei", "le géant chinois"},
-             "Q160120")};
+      Entity("wd:Q160120", "Organisation", "Huawei",
+             {"Huawei", "le géant chinois"}, "Q160120")};
   f.relations = {Rel("ACCUSES", "wd:Q30", "wd:Q160120", "espionage",
                      "les accusations d'espionnage des États-Unis"),
                  Rel("DENIES", "wd:Q160120", "wd:Q30", "espionage",
@@ -56,13 +58,14 @@ Facts ArticleB() {
   Facts f;
   f.article.id = "bbbb";
   f.article.lang = "vi";
-  f.entities = {Entity("wd:Q30", "State", "United States", {"Mỹ"}, "Q30"),
-                Entity("wd:Q160120", "Organisation", "Huawei", {"Huawei"},
-                       "Q160120"),
-                Entity("Person:ken hu", "Person", "Ken Hu", {"ông Ken Hu"})};
-  f.relations = {Rel("BANS", "wd:Q30", "wd:Q160120", "", "Mỹ cấm Huawei"),
-                 Rel("WORKS_FOR", "Person:ken hu", "wd:Q160120", "", "ông Ken Hu"),
-                 Rel("BANS", "wd:Q30", "wd:Q160120", "", "duplicate")};
+  f.entities = {
+      Entity("wd:Q30", "State", "United States", {"Mỹ"}, "Q30"),
+      Entity("wd:Q160120", "Organisation", "Huawei", {"Huawei"}, "Q160120"),
+      Entity("Person:ken hu", "Person", "Ken Hu", {"ông Ken Hu"})};
+  f.relations = {
+      Rel("BANS", "wd:Q30", "wd:Q160120", "", "Mỹ cấm Huawei"),
+      Rel("WORKS_FOR", "Person:ken hu", "wd:Q160120", "", "ông Ken Hu"),
+      Rel("BANS", "wd:Q30", "wd:Q160120", "", "duplicate")};
   return f;
 }
 
@@ -81,7 +84,8 @@ std::vector<std::string> Dump(Store& store) {
              auto n = t->GetNode(id);
              REQUIRE(n.ok());
              std::string s;
-             for (LabelId l : (*n)->labels) s += ":" + c.Name(CatalogKind::kLabel, l);
+             for (LabelId l : (*n)->labels)
+               s += ":" + c.Name(CatalogKind::kLabel, l);
              s += props_text((*n)->props);
              names[id] = s;
              lines.push_back(s);
@@ -106,6 +110,15 @@ size_t CountNodes(const std::vector<std::string>& dump, std::string_view head) {
   });
 }
 
+// Node lines holding `needle`.
+size_t CountNodesWith(const std::vector<std::string>& dump,
+                      std::string_view needle) {
+  return std::count_if(dump.begin(), dump.end(), [&](const std::string& s) {
+    return s.find("]->") == std::string::npos &&
+           s.find(needle) != std::string::npos;
+  });
+}
+
 size_t Count(const std::vector<std::string>& dump, std::string_view needle) {
   return std::count_if(dump.begin(), dump.end(), [&](const std::string& s) {
     return s.find(needle) != std::string::npos;
@@ -127,16 +140,17 @@ TEST_CASE("facts round-trip through their JSON line") {
 }
 
 TEST_CASE("bad facts lines are clear errors") {
-  for (std::string_view bad :
-       {"", "{", "[]", "{\"format\":\"dossier-facts\",\"version\":2}",
-        "{\"format\":\"gold\"}", "{\"text\":\"an article line\"}",
-        "{\"format\":\"dossier-facts\",\"version\":1,\"article\":{\"id\":\"x\"},"
-        "\"entities\":[],\"relations\":[{\"type\":\"ACCUSES\",\"source\":\"a\","
-        "\"target\":\"b\"}]}",
-        "{\"format\":\"dossier-facts\",\"version\":1,\"article\":{\"id\":\"x\"},"
-        "\"entities\":[{\"key\":\"k\",\"label\":\"Planet\",\"name\":\"n\"}]}",
-        "{\"format\":\"dossier-facts\",\"version\":1,\"article\":{\"id\":7}}",
-        "\xff\xfe"}) {
+  for (
+      std::string_view bad :
+      {"", "{", "[]", "{\"format\":\"dossier-facts\",\"version\":2}",
+       "{\"format\":\"gold\"}", "{\"text\":\"an article line\"}",
+       "{\"format\":\"dossier-facts\",\"version\":1,\"article\":{\"id\":\"x\"},"
+       "\"entities\":[],\"relations\":[{\"type\":\"ACCUSES\",\"source\":\"a\","
+       "\"target\":\"b\"}]}",
+       "{\"format\":\"dossier-facts\",\"version\":1,\"article\":{\"id\":\"x\"},"
+       "\"entities\":[{\"key\":\"k\",\"label\":\"Planet\",\"name\":\"n\"}]}",
+       "{\"format\":\"dossier-facts\",\"version\":1,\"article\":{\"id\":7}}",
+       "\xff\xfe"}) {
     auto f = ParseFactsJson(bad);
     INFO(bad);
     CHECK(absl::IsInvalidArgument(f.status()));
@@ -166,8 +180,9 @@ TEST_CASE("ingest builds accusations, resolves entities and is idempotent") {
   CHECK(Count(dump, "-[AGAINST") == 1);
   CHECK(Count(dump, "-[ACCUSES{accusation: 'aaaa#0', article: 'aaaa'") == 1);
   // DENIES points at the Accusation node.
-  CHECK(Count(dump, "-[DENIES{article: 'aaaa', evidence: 'Huawei a toujours nié', "
-                    "kind: 'espionage'}]->:Accusation") == 1);
+  CHECK(Count(dump,
+              "-[DENIES{article: 'aaaa', evidence: 'Huawei a toujours nié', "
+              "kind: 'espionage'}]->:Accusation") == 1);
   CHECK(Count(dump, "-[MENTIONS{}]->") == 5);
   auto again = IngestFacts(**store, ArticleA());
   REQUIRE(again.ok());
@@ -196,6 +211,150 @@ TEST_CASE("a relation naming an unknown entity fails and writes nothing") {
   f.relations.push_back(Rel("BANS", "wd:Q30", "wd:Q999", "", "x"));
   CHECK(absl::IsInvalidArgument(IngestFacts(**store, f).status()));
   CHECK(Dump(**store).empty());
+}
+
+// Every key-value pair of the data families, hex-free text, for byte-exact
+// comparisons of two stores.
+std::vector<std::string> RawDump(Store& store) {
+  std::vector<std::string> out;
+  for (Cf cf : {Cf::kNodes, Cf::kEdges, Cf::kOut, Cf::kIn, Cf::kLabel,
+                Cf::kProp, Cf::kAlias, Cf::kDocs}) {
+    std::unique_ptr<rocksdb::Iterator> it(
+        store.db()->NewIterator(rocksdb::ReadOptions(), store.cf(cf)));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      out.push_back(std::to_string(static_cast<int>(cf)) + " " +
+                    it->key().ToString(true) + " " +
+                    it->value().ToString(true));
+    }
+    REQUIRE(it->status().ok());
+  }
+  return out;
+}
+
+Facts ArticleC() {
+  Facts f;
+  f.article.id = "cccc";
+  f.article.lang = "en";
+  f.entities = {Entity("wd:Q30", "State", "America", {"the US"}, "Q30"),
+                Entity("Organisation:huawei", "Organisation", "Huawei",
+                       {"Huawei Technologies"}),
+                Entity("Person:ken hu", "Person", "Ken Hu", {"Mr Hu"})};
+  f.relations = {
+      Rel("SUES", "Organisation:huawei", "wd:Q30", "", "Huawei sues")};
+  return f;
+}
+
+TEST_CASE("an ingester stores the same bytes as one-shot ingests") {
+  TempDir one("ingester1"), two("ingester2");
+  auto s1 = Store::Open(one.path());
+  auto s2 = Store::Open(two.path());
+  REQUIRE(s1.ok());
+  REQUIRE(s2.ok());
+  Ingester ingester(**s2);
+  for (const Facts& f : {ArticleA(), ArticleB(), ArticleC(), ArticleA()}) {
+    auto r1 = IngestFacts(**s1, f);
+    auto r2 = ingester.Ingest(f);
+    REQUIRE(r1.ok());
+    REQUIRE(r2.ok());
+    CHECK(r1->entities_created == r2->entities_created);
+    CHECK(r1->entities_merged == r2->entities_merged);
+    CHECK(r1->already_loaded == r2->already_loaded);
+  }
+  CHECK(ingester.cached_entities() == 3);
+  CHECK(RawDump(**s1) == RawDump(**s2));
+  std::vector<std::string> dump = Dump(**s2);
+  // Found by name ("huawei") although the key differs; aliases accumulate
+  // across articles, and the smaller name wins.
+  CHECK(CountNodes(dump, ":Organisation{") == 1);
+  CHECK(CountNodesWith(dump,
+                       "aliases: ['Huawei', 'Huawei Technologies', 'le géant "
+                       "chinois']") == 1);
+  CHECK(CountNodesWith(dump, "aliases: ['Mỹ', 'the US', 'États-Unis']") == 1);
+  CHECK(CountNodesWith(dump, "name: 'America'") == 1);
+  CHECK(CountNodesWith(dump, "aliases: ['Mr Hu', 'ông Ken Hu']") == 1);
+}
+
+TEST_CASE("an ingester finds entities written before it, in another open") {
+  TempDir dir("ingesterreopen");
+  std::vector<std::string> expected;
+  {
+    TempDir ref("ingesterref");
+    auto s = Store::Open(ref.path());
+    REQUIRE(s.ok());
+    for (const Facts& f : {ArticleA(), ArticleB(), ArticleC()}) {
+      REQUIRE(IngestFacts(**s, f).ok());
+    }
+    expected = RawDump(**s);
+  }
+  {
+    auto s = Store::Open(dir.path());
+    REQUIRE(s.ok());
+    Ingester ingester(**s);
+    REQUIRE(ingester.Ingest(ArticleA()).ok());
+  }
+  auto s = Store::Open(dir.path());
+  REQUIRE(s.ok());
+  Ingester ingester(**s);
+  CHECK(ingester.cached_entities() == 0);
+  auto b = ingester.Ingest(ArticleB());
+  REQUIRE(b.ok());
+  CHECK(b->entities_created == 1);  // Only Ken Hu is new.
+  CHECK(b->entities_merged == 2);
+  auto c = ingester.Ingest(ArticleC());
+  REQUIRE(c.ok());
+  CHECK(c->entities_created == 0);
+  CHECK(c->entities_merged == 3);
+  CHECK(RawDump(**s) == expected);
+}
+
+TEST_CASE("an ingester forgets what another writer may have changed") {
+  TempDir dir("ingesterother");
+  auto store = Store::Open(dir.path());
+  REQUIRE(store.ok());
+  Ingester ingester(**store);
+  REQUIRE(ingester.Ingest(ArticleA()).ok());
+  CHECK(ingester.cached_entities() == 2);
+  // Another writer renames the aliases of the United States node.
+  {
+    auto t = (*store)->BeginWrite();
+    REQUIRE(t.ok());
+    auto label = (*store)->catalog().Find(CatalogKind::kLabel, "State");
+    auto k_aliases = (*store)->catalog().Find(CatalogKind::kPropKey, "aliases");
+    REQUIRE(label.has_value());
+    REQUIRE(k_aliases.has_value());
+    auto id = (*t)->LookupAlias(*label, "key:wd:Q30");
+    REQUIRE(id.ok());
+    REQUIRE(id->has_value());
+    REQUIRE((*t)->SetNodeProperty(**id, *k_aliases,
+                                  Value::List({Value::String("USA")}))
+                .ok());
+    REQUIRE((*t)->Commit().ok());
+  }
+  REQUIRE(ingester.Ingest(ArticleB()).ok());
+  std::vector<std::string> dump = Dump(**store);
+  CHECK(CountNodesWith(dump, "aliases: ['Mỹ', 'USA']") == 1);
+}
+
+TEST_CASE("a failed article leaves the ingester's memory as it was") {
+  TempDir one("ingesterfail1"), two("ingesterfail2");
+  auto s1 = Store::Open(one.path());
+  auto s2 = Store::Open(two.path());
+  REQUIRE(s1.ok());
+  REQUIRE(s2.ok());
+  Ingester ingester(**s1);
+  REQUIRE(ingester.Ingest(ArticleA()).ok());
+  // New aliases and a new entity, then a relation to an unknown key.
+  Facts bad = ArticleB();
+  bad.article.id = "bad";
+  bad.relations.push_back(Rel("BANS", "wd:Q30", "wd:Q999", "", "x"));
+  CHECK(absl::IsInvalidArgument(ingester.Ingest(bad).status()));
+  CHECK(ingester.cached_entities() == 2);
+  auto b = ingester.Ingest(ArticleB());
+  REQUIRE(b.ok());
+  CHECK(b->entities_created == 1);
+  REQUIRE(IngestFacts(**s2, ArticleA()).ok());
+  REQUIRE(IngestFacts(**s2, ArticleB()).ok());
+  CHECK(RawDump(**s1) == RawDump(**s2));
 }
 
 }  // namespace
