@@ -6,40 +6,6 @@
 #include "query/parse/parser.h"
 
 namespace dossier {
-namespace {
-
-EntityData ToPublic(query::EntityData&& e) {
-  EntityData out;
-  out.labels = std::move(e.labels);
-  out.properties = std::move(e.properties);
-  out.src = e.src;
-  out.dst = e.dst;
-  return out;
-}
-
-}  // namespace
-
-Result MakeResult(query::QueryResult&& r) {
-  auto impl = std::make_unique<Result::Impl>();
-  impl->columns = std::move(r.columns);
-  impl->rows = std::move(r.rows);
-  for (auto& [id, e] : r.nodes) impl->nodes.emplace(id, ToPublic(std::move(e)));
-  for (auto& [id, e] : r.edges) impl->edges.emplace(id, ToPublic(std::move(e)));
-  Stats& s = impl->stats;
-  s.nodes_created = r.stats.nodes_created;
-  s.nodes_deleted = r.stats.nodes_deleted;
-  s.relationships_created = r.stats.relationships_created;
-  s.relationships_deleted = r.stats.relationships_deleted;
-  s.properties_set = r.stats.properties_set;
-  s.properties_removed = r.stats.properties_removed;
-  s.labels_added = r.stats.labels_added;
-  s.labels_removed = r.stats.labels_removed;
-  impl->plan = std::move(r.plan);
-  impl->timing.parse_ms = absl::ToDoubleMilliseconds(r.times.parse);
-  impl->timing.plan_ms = absl::ToDoubleMilliseconds(r.times.plan);
-  impl->timing.execute_ms = absl::ToDoubleMilliseconds(r.times.execute);
-  return Result(std::move(impl));
-}
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Database::~Database() = default;
@@ -71,6 +37,13 @@ absl::StatusOr<Result> Database::Execute(std::string_view statement,
                             : impl_->options.max_memory_bytes;
   qo.cancel = options.cancel;
   qo.read_only = options.read_only || impl_->options.read_only;
+  if (options.stream) {
+    ValueMap copy = params;
+    DOSSIER_ASSIGN_OR_RETURN(std::unique_ptr<query::QueryCursor> cursor,
+                             query::QueryCursor::Open(*impl_->store, statement,
+                                                      std::move(copy), qo));
+    return MakeStreamedResult(std::move(cursor));
+  }
   DOSSIER_ASSIGN_OR_RETURN(
       query::QueryResult r,
       query::ExecuteQuery(*impl_->store, statement, params, qo));

@@ -8,6 +8,8 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,7 +66,6 @@ struct EntityData {
   graph::NodeId dst = 0;
 };
 
-// What a statement returned.
 // Wall time of each stage of one statement.
 struct StageTimes {
   absl::Duration parse;    // text -> AST
@@ -72,6 +73,7 @@ struct StageTimes {
   absl::Duration execute;  // operators, result entities, commit
 };
 
+// What a statement returned.
 struct QueryResult {
   std::vector<std::string> columns;
   std::vector<std::vector<graph::Value>> rows;
@@ -99,6 +101,67 @@ absl::StatusOr<QueryResult> ExecuteQuery(graph::Store& store,
                                          std::string_view text,
                                          const graph::ValueMap& params,
                                          const QueryOptions& options = {});
+
+class StatementRun;
+
+// One statement's rows, pulled one at a time.
+//
+// A read-only statement (no write clause, not PROFILE) streams: each Next()
+// runs the operators just far enough for one row, over the snapshot taken
+// by Open(), and nothing but the current row and the operators' own state
+// (sort buffers, aggregation groups) is held. Any other statement runs to
+// its end inside Open() — its writes commit before a row is seen — and
+// Next() hands out the rows it kept. The limits of QueryOptions hold for
+// the cursor's whole life (the deadline counts from Open(); `cancel` must
+// outlive the cursor).
+//
+// Thread safety: one thread at a time. REQUIRES: `store` outlives the
+// cursor.
+class QueryCursor {
+ public:
+  // Starts `statement` with `params` (copied). Errors: as ExecuteQuery for
+  // compile-time errors, and for a non-streaming statement every error.
+  static absl::StatusOr<std::unique_ptr<QueryCursor>> Open(
+      graph::Store& store, std::string_view text, graph::ValueMap params,
+      const QueryOptions& options = {});
+
+  QueryCursor(const QueryCursor&) = delete;
+  QueryCursor& operator=(const QueryCursor&) = delete;
+  ~QueryCursor();
+
+  // Result column names.
+  const std::vector<std::string>& columns() const { return columns_; }
+  // True when rows are produced on demand (see above).
+  bool streaming() const { return streaming_; }
+
+  // Moves the next row into *row; false after the last one. Errors: query
+  // and budget errors met while producing it; the cursor is then finished
+  // (Next() returns false) and its snapshot released.
+  absl::StatusOr<bool> Next(std::vector<graph::Value>* row);
+
+  // Adds to *nodes / *edges the data of the entities `row` refers to that
+  // are not there yet (as in QueryResult). Errors: storage errors.
+  absl::Status Describe(std::span<const graph::Value> row,
+                        absl::flat_hash_map<graph::NodeId, EntityData>* nodes,
+                        absl::flat_hash_map<graph::EdgeId, EntityData>* edges);
+
+  // Side effects, the EXPLAIN/PROFILE plan, and stage times (execute time
+  // grows with each Next() of a streaming cursor).
+  const QueryStats& stats() const { return result_.stats; }
+  const std::string& plan() const { return result_.plan; }
+  const StageTimes& times() const { return result_.times; }
+
+ private:
+  QueryCursor() = default;
+
+  std::vector<std::string> columns_;
+  bool streaming_ = false;
+  // Streaming: the statement in flight (null once finished).
+  std::unique_ptr<StatementRun> run_;
+  // Not streaming: the whole result, handed out from `next_row_`.
+  QueryResult result_;
+  size_t next_row_ = 0;
+};
 
 }  // namespace dossier::query
 

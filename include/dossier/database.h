@@ -51,9 +51,15 @@ struct DatabaseOptions {
 // Per-statement overrides of the database defaults.
 struct ExecuteOptions {
   absl::Duration timeout = absl::InfiniteDuration();  // Infinite: default.
-  uint64_t max_memory_bytes = 0;                       // 0: the default.
+  uint64_t max_memory_bytes = 0;                      // 0: the default.
   const std::atomic<bool>* cancel = nullptr;  // Stops the statement when set.
-  bool read_only = false;  // Refuse write clauses.
+  bool read_only = false;                     // Refuse write clauses.
+  // Produce the rows of a read-only statement as the Result's Next() asks
+  // for them, without holding them all (see dossier::Result). Statements
+  // that write, EXPLAIN and PROFILE run to their end anyway. Execute() then
+  // reports the errors met up to the first row; later ones end the Result
+  // (Result::status()). The timeout counts until the last row is read.
+  bool stream = false;
 };
 
 class Database;

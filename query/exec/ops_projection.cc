@@ -1,5 +1,5 @@
 // Row-shaping operators: Projection, Aggregate, Distinct, Sort, Skip,
-// Limit, Optional, Unwind, Union, Eager.
+// Limit, Optional, Union, Eager.
 #include <algorithm>
 #include <memory>
 #include <utility>
@@ -365,29 +365,6 @@ class OptionalOp : public PhysicalOperator {
   bool matched_ = false;
 };
 
-class UnwindOp : public FlatMapOperator {
- public:
-  using FlatMapOperator::FlatMapOperator;
-
- protected:
-  absl::Status Map(Row in, std::vector<Row>* out) override {
-    DOSSIER_ASSIGN_OR_RETURN(Value list, eval_->Eval(*op_->count, child().logical().layout, in));
-    if (list.is_null()) return absl::OkStatus();
-    if (list.kind() != ValueKind::kList) {
-      in[op_->slot] = std::move(list);
-      out->push_back(std::move(in));
-      return absl::OkStatus();
-    }
-    for (const Value& v : list.AsList()) {
-      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
-      Row r = in;
-      r[op_->slot] = v;
-      out->push_back(std::move(r));
-    }
-    return absl::OkStatus();
-  }
-};
-
 class UnionOp : public PhysicalOperator {
  public:
   using PhysicalOperator::PhysicalOperator;
@@ -496,9 +473,6 @@ PhysPtr MakeLimit(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
 }
 PhysPtr MakeOptional(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
   return std::make_unique<OptionalOp>(op, ctx, eval);
-}
-PhysPtr MakeUnwind(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
-  return std::make_unique<UnwindOp>(op, ctx, eval);
 }
 PhysPtr MakeUnion(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
   return std::make_unique<UnionOp>(op, ctx, eval);
