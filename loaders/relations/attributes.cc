@@ -306,7 +306,8 @@ void LocatedIn(const RelationContext& ctx, size_t s, int m,
   // "China's embassy in London", "l'ambassade de Chine à Hanoï", "Đại sứ
   // quán Trung Quốc tại Hà Nội": an embassy is where its host city is.
   if (!base_cue && mm.label == "Organisation" &&
-      mm.name.rfind("Embassy", 0) == 0 && ctx.CueAt(Cue::kLocative, last, &len)) {
+      mm.name.rfind("Embassy", 0) == 0 &&
+      ctx.CueAt(Cue::kLocative, last, &len)) {
     int p = NextMention(ctx, s, last + len, 1, false);
     if (p >= 0 && IsPlaceLike(ctx, p)) {
       Add(out, RelationType::kLocatedIn, m, p, s);
@@ -423,17 +424,47 @@ void WorksFor(const RelationContext& ctx, size_t s, int person,
     Add(out, RelationType::kWorksFor, person, state, s);
     return;
   }
+  // "Prime Minister X said ...": a state title naming no state, right
+  // before the person, stands for the one State that acts in the text
+  // before it (a name, or a demonym with an authority noun); none when two
+  // States act, or for a former role.
+  if (state_title && org < 0 && state < 0 && !org_title) {
+    bool former = false;
+    for (size_t i = from; i < stop; ++i) {
+      std::string_view f = ctx.tok(i).folded;
+      if (f == "former" || f == "ancien" || f == "ancienne" || f == "cuu" ||
+          f == "ex" || f == "tung") {
+        former = true;
+      }
+    }
+    int acting = -1;
+    for (int m = 0; !former && m < person; ++m) {
+      const Mention& mm = ctx.mentions()[m];
+      if (!IsCountry(ctx, m) || ctx.IsBareDemonym(m) ||
+          ctx.IsLocativeOrModifier(m)) {
+        continue;
+      }
+      if (acting >= 0 && ctx.mentions()[acting].key != mm.key) {
+        acting = -2;
+        break;
+      }
+      acting = m;
+    }
+    if (!former && acting >= 0) {
+      Add(out, RelationType::kWorksFor, person, acting, s);
+      return;
+    }
+  }
   // "phóng viên X của tờ Y", "reporter X of the Y": a title before the
   // person, the body after it.
   if ((org_title || state_title) && last < e &&
       ctx.CueAt(Cue::kGenitive, last)) {
     size_t k = last + 1;
-    for (int skip = 0; skip < 2 && k < e && ctx.MentionAt(k) < 0 &&
-                       ctx.tok(k).word;
-         ++skip) {
+    for (int skip = 0;
+         skip < 2 && k < e && ctx.MentionAt(k) < 0 && ctx.tok(k).word; ++skip) {
       std::string_view w = ctx.tok(k).folded;
-      if (w == "to" || w == "bao" || w == "hang" || w == "dai" ||
-          w == "the" || w == "la" || w == "le" || w == "l") {
+      if (w == "to" || w == "bao" || w == "hang" || w == "dai" || w == "the" ||
+          w == "la" || w == "le" || w == "l") {
         ++k;
       } else {
         break;
@@ -473,8 +504,8 @@ void WorksFor(const RelationContext& ctx, size_t s, int person,
         }
         if (!ctx.tok(i).word) break;
         std::string_view f = ctx.tok(i).folded;
-        if (f == "former" || f == "ancien" || f == "ancienne" ||
-            f == "cuu" || f == "ex") {
+        if (f == "former" || f == "ancien" || f == "ancienne" || f == "cuu" ||
+            f == "ex") {
           break;
         }
         if (ctx.CueAt(Cue::kOrgTitle, i)) title = true;
@@ -538,8 +569,8 @@ void FindAttributes(const RelationContext& ctx, size_t s,
       // "la filiale tchèque de Huawei", "Huawei's Czech subsidiary".
       size_t last = ctx.MentionLast(m);
       size_t len = 0;
-      if (last < e && ctx.CueAt(Cue::kGenitive, last, &len) &&
-          last + len < e && ctx.MentionAt(last + len) >= 0 &&
+      if (last < e && ctx.CueAt(Cue::kGenitive, last, &len) && last + len < e &&
+          ctx.MentionAt(last + len) >= 0 &&
           IsOrg(ctx, ctx.MentionAt(last + len))) {
         Add(out, RelationType::kMemberOf, m, ctx.MentionAt(last + len), s);
       } else {

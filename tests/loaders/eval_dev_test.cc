@@ -13,7 +13,7 @@ namespace {
 
 // Pinned just below the measured figures (docs/extraction.md).
 constexpr double kDevAccusesF1 = 0.83;
-constexpr double kDevOverallF1 = 0.81;
+constexpr double kDevOverallF1 = 0.82;
 
 TEST_CASE("dev gold: who accused whom and overall relation F1") {
   auto extractor = Extractor::Create({});

@@ -173,5 +173,22 @@ TEST_CASE("en: an object pronoun after the verb is the accused") {
         Set{"ACCUSES Arcadia -> Karel Novak (espionage)"});
 }
 
+TEST_CASE("en: a state title without its state: the one State acting") {
+  CHECK(RelationsOf("Ardenza banned Orin on Monday. Prime Minister Lena Ortiz "
+                    "said the app was a risk.",
+                    "en",
+                    "WORKS_FOR") == Set{"WORKS_FOR Lena Ortiz -> Ardenza"});
+  // Two States act: the title says nothing of which.
+  CHECK(RelationsOf("Ardenza banned Orin after Vantalia sanctioned it. Prime "
+                    "Minister Lena Ortiz said the app was a risk.",
+                    "en", "WORKS_FOR")
+            .empty());
+  // A former role is no employment.
+  CHECK(RelationsOf("Ardenza banned Orin on Monday. Former Prime Minister "
+                    "Lena Ortiz said the app was a risk.",
+                    "en", "WORKS_FOR")
+            .empty());
+}
+
 }  // namespace
 }  // namespace dossier::loaders

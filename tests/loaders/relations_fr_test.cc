@@ -166,5 +166,12 @@ TEST_CASE("fr: le client de X est fourni par X") {
                     "fr", "SUPPLIES") == Set{"SUPPLIES Nexacom -> Orin"});
 }
 
+TEST_CASE("fr: un titre d'État sans l'État : le seul État qui agit") {
+  CHECK(RelationsOf("L'Ardenza a interdit Orin lundi. Le Premier ministre Lena "
+                    "Ortiz a salué la décision.",
+                    "fr",
+                    "WORKS_FOR") == Set{"WORKS_FOR Lena Ortiz -> Ardenza"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders

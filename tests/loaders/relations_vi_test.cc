@@ -125,5 +125,12 @@ TEST_CASE("vi: động từ sau dấu phẩy lấy chủ ngữ của quan hệ t
                     "ACCUSES") == Set{"ACCUSES Vantalia -> Orin (fraud)"});
 }
 
+TEST_CASE("vi: chức danh nhà nước không nêu nước: nước duy nhất hành động") {
+  CHECK(RelationsOf("Arcadia cấm Orin hôm thứ Hai. Thủ tướng Lena Ortiz cho "
+                    "biết ứng dụng này nguy hiểm.",
+                    "vi",
+                    "WORKS_FOR") == Set{"WORKS_FOR Lena Ortiz -> Arcadia"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders
