@@ -10,6 +10,7 @@
 #include "loaders/entities/cues.h"
 #include "loaders/entities/facilities.h"
 #include "loaders/entities/folded_text.h"
+#include "loaders/entities/short_names.h"
 #include "loaders/entities/tokens.h"
 #include "loaders/lexicon/lexicon.h"
 
@@ -100,9 +101,10 @@ std::vector<Mention> JoinPortfolios(std::string_view text,
   return out;
 }
 
-// "Jiangsu State Security Department", "Munich Police Department": a region or city named right before an organisation found by
-// its shape is part of that organisation's name (not after a locative: "in
-// Shenzhen Huawei ..." keeps the place).
+// "Jiangsu State Security Department", "Munich Police Department": a region or
+// city named right before an organisation found by its shape is part of that
+// organisation's name (not after a locative: "in Shenzhen Huawei ..." keeps the
+// place).
 std::vector<Mention> JoinPlaceQualifiedBodies(std::string_view text,
                                               std::vector<Mention> in) {
   std::vector<Mention> out;
@@ -157,8 +159,8 @@ void JoinAcronyms(std::string_view text, std::vector<Mention>* all) {
     // Nam", " of China".
     if (v[j].label == "State" &&
         GapIs(text, end, v[j].begin,
-              {" ", " de ", " des ", " du ", " d'", " d\xE2\x80\x99",
-               " de la ", " of ", " of the ", " của "})) {
+              {" ", " de ", " des ", " du ", " d'", " d\xE2\x80\x99", " de la ",
+               " of ", " of the ", " của "})) {
       end = v[j].end;
       ++j;
     }
@@ -215,8 +217,9 @@ void JoinAcronyms(std::string_view text, std::vector<Mention>* all) {
   }
   if (added.empty()) return;
   v.insert(v.end(), added.begin(), added.end());
-  std::sort(v.begin(), v.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  std::sort(v.begin(), v.end(), [](const Mention& a, const Mention& b) {
+    return a.begin < b.begin;
+  });
 }
 
 // First words of a body's name written partly in lower case ("Cơ quan An
@@ -224,14 +227,14 @@ void JoinAcronyms(std::string_view text, std::vector<Mention>* all) {
 // cybersécurité"), folded.
 bool BodyAnchor(std::string_view w1, std::string_view w2) {
   static constexpr std::string_view kOne[] = {
-      "bo", "cuc", "vien", "so", "agence", "autorite", "office",
-      "commission", "direction", "service", "bureau", "ministere", "conseil",
-      "institut", "centre", "organisation", "comite", "parquet", "tribunal",
-      "cour", "agency", "department", "ministry", "council", "institute"};
+      "bo",           "cuc",        "vien",       "so",        "agence",
+      "autorite",     "office",     "commission", "direction", "service",
+      "bureau",       "ministere",  "conseil",    "institut",  "centre",
+      "organisation", "comite",     "parquet",    "tribunal",  "cour",
+      "agency",       "department", "ministry",   "council",   "institute"};
   static constexpr std::string_view kTwo[] = {
-      "co quan", "to chuc", "van phong", "toa an", "uy ban", "trung tam",
-      "hoi dong", "canh sat", "lien minh", "tong cuc", "hai canh",
-      "ngan hang"};
+      "co quan",  "to chuc",  "van phong", "toa an",   "uy ban",   "trung tam",
+      "hoi dong", "canh sat", "lien minh", "tong cuc", "hai canh", "ngan hang"};
   for (std::string_view w : kOne) {
     if (w1 == w) return true;
   }
@@ -266,10 +269,9 @@ void JoinGlossedNames(std::string_view text, std::vector<Mention>* all) {
     for (size_t k = t.size(); k > 0 && t.size() - k < 14; --k) {
       size_t i = k - 1;
       if (i + 1 < t.size()) {
-        std::string_view gap =
-            text.substr(t[i].end, t[i + 1].begin - t[i].end);
-        bool ok = OnlySpaces(text, t[i].end, t[i + 1].begin) ||
-                  gap == "'" || gap == "\xE2\x80\x99";
+        std::string_view gap = text.substr(t[i].end, t[i + 1].begin - t[i].end);
+        bool ok = OnlySpaces(text, t[i].end, t[i + 1].begin) || gap == "'" ||
+                  gap == "\xE2\x80\x99";
         if (!ok) break;
       }
       if (t[i].upper &&
@@ -348,8 +350,9 @@ void JoinGlossedNames(std::string_view text, std::vector<Mention>* all) {
     if (!drop[k]) kept.push_back(std::move(v[k]));
   }
   kept.insert(kept.end(), out.begin(), out.end());
-  std::sort(kept.begin(), kept.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  std::sort(kept.begin(), kept.end(), [](const Mention& a, const Mention& b) {
+    return a.begin < b.begin;
+  });
   v = std::move(kept);
 }
 
@@ -357,13 +360,14 @@ void JoinGlossedNames(std::string_view text, std::vector<Mention>* all) {
 // syllables (function words, auxiliaries, frequent verbs).
 bool VietnameseNameStop(std::string_view surface) {
   static constexpr std::string_view kStops[] = {
-      "đã", "đang", "sẽ", "vừa", "bị", "được", "là", "của", "cho", "với",
-      "tại", "ở", "trong", "theo", "về", "đối", "cũng", "không", "chưa",
-      "mới", "còn", "này", "đó", "nói", "cáo", "bắt", "nghi", "thông",
-      "tuyên", "cho", "khi", "rằng", "và", "hay", "hoặc", "vào", "ra",
-      "từ", "đến", "trên", "dưới", "sau", "trước", "các", "những", "một",
-      "hai", "nhưng", "thì", "mà", "do", "bởi", "gọi", "kêu", "yêu",
-      "chấp", "phạt", "cấm", "xác", "đưa", "cảnh"};
+      "đã",   "đang",  "sẽ",    "vừa",   "bị",    "được", "là",  "của",
+      "cho",  "với",   "tại",   "ở",     "trong", "theo", "về",  "đối",
+      "cũng", "không", "chưa",  "mới",   "còn",   "này",  "đó",  "nói",
+      "cáo",  "bắt",   "nghi",  "thông", "tuyên", "cho",  "khi", "rằng",
+      "và",   "hay",   "hoặc",  "vào",   "ra",    "từ",   "đến", "trên",
+      "dưới", "sau",   "trước", "các",   "những", "một",  "hai", "nhưng",
+      "thì",  "mà",    "do",    "bởi",   "gọi",   "kêu",  "yêu", "chấp",
+      "phạt", "cấm",   "xác",   "đưa",   "cảnh"};
   for (std::string_view w : kStops) {
     if (surface == w) return true;
   }
@@ -391,9 +395,10 @@ void JoinVietnameseBodies(std::string_view text,
   };
   // Only sentences holding a capitalised body word are tokenised.
   static constexpr std::string_view kWritten[] = {
-      "Bộ ", "Cục ", "Viện ", "Sở ", "Cơ quan", "Tổ chức", "Văn phòng",
-      "Tòa án", "Toà án", "Ủy ban", "Uỷ ban", "Trung tâm", "Hội đồng",
-      "Cảnh sát", "Liên minh", "Tổng cục", "Hải cảnh", "Ngân hàng"};
+      "Bộ ",      "Cục ",      "Viện ",    "Sở ",      "Cơ quan",
+      "Tổ chức",  "Văn phòng", "Tòa án",   "Toà án",   "Ủy ban",
+      "Uỷ ban",   "Trung tâm", "Hội đồng", "Cảnh sát", "Liên minh",
+      "Tổng cục", "Hải cảnh",  "Ngân hàng"};
   std::vector<size_t> hits;
   for (std::string_view w : kWritten) {
     for (size_t p = text.find(w); p != std::string_view::npos;
@@ -423,7 +428,7 @@ void JoinVietnameseBodies(std::string_view text,
       size_t j = i + anchor_len;
       size_t last = j;  // One past the last syllable taken.
       int capitals = 0;
-      int tail = -1;  // A place or state closing the name.
+      int tail = -1;      // A place or state closing the name.
       int org_tail = -1;  // The parent body's state closing the alias.
       while (j < t.size()) {
         if (!OnlySpaces(text, t[j - 1].end, t[j].begin)) break;
@@ -447,7 +452,8 @@ void JoinVietnameseBodies(std::string_view text,
           }
           break;
         }
-        std::string_view surface = text.substr(t[j].begin, t[j].end - t[j].begin);
+        std::string_view surface =
+            text.substr(t[j].begin, t[j].end - t[j].begin);
         if (t[j].upper) {
           ++capitals;
           last = ++j;
@@ -540,8 +546,9 @@ void JoinVietnameseBodies(std::string_view text,
     if (!drop[k]) kept.push_back(std::move(v[k]));
   }
   kept.insert(kept.end(), made.begin(), made.end());
-  std::sort(kept.begin(), kept.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  std::sort(kept.begin(), kept.end(), [](const Mention& a, const Mention& b) {
+    return a.begin < b.begin;
+  });
   v = std::move(kept);
 }
 
@@ -572,11 +579,11 @@ void JoinSubsidiaries(std::string_view text, std::vector<Mention>* all) {
     if (before("filiale ") || before("filiales ")) {
       b = d.begin - (before("filiale ") ? 8 : 9);
       e = d.end;
-      size_t gap = rest.starts_with(" de ")   ? 4
-                   : rest.starts_with(" du ") ? 4
-                   : rest.starts_with(" d'")  ? 3
+      size_t gap = rest.starts_with(" de ")             ? 4
+                   : rest.starts_with(" du ")           ? 4
+                   : rest.starts_with(" d'")            ? 3
                    : rest.starts_with(" d\xE2\x80\x99") ? 5
-                                               : 0;
+                                                        : 0;
       if (gap > 0 && k + 1 < v.size() && v[k + 1].begin == d.end + gap &&
           v[k + 1].label == "Organisation" && !v[k + 1].is_demonym) {
         parent = &v[k + 1];
@@ -589,7 +596,8 @@ void JoinSubsidiaries(std::string_view text, std::vector<Mention>* all) {
           v[k + 1].begin == e + 4 && v[k + 1].label == "Organisation") {
         parent = &v[k + 1];
       } else if (k > 0 && v[k - 1].label == "Organisation" &&
-                 (GapIs(text, v[k - 1].end, d.begin, {"'s ", "\xE2\x80\x99s "}))) {
+                 (GapIs(text, v[k - 1].end, d.begin,
+                        {"'s ", "\xE2\x80\x99s "}))) {
         parent = &v[k - 1];
       }
     }
@@ -611,8 +619,9 @@ void JoinSubsidiaries(std::string_view text, std::vector<Mention>* all) {
     changed = true;
   }
   if (changed) {
-    std::sort(v.begin(), v.end(),
-              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    std::sort(v.begin(), v.end(), [](const Mention& a, const Mention& b) {
+      return a.begin < b.begin;
+    });
   }
 }
 
@@ -620,8 +629,8 @@ void JoinSubsidiaries(std::string_view text, std::vector<Mention>* all) {
 // Base"): a cue-made name ending with one is a Facility.
 bool FacilityLastWord(std::string_view folded) {
   static constexpr std::string_view kWords[] = {
-      "dam", "depot", "reactor", "refinery", "memorial", "base", "airbase",
-      "barrage", "plant", "factory"};
+      "dam",  "depot",   "reactor", "refinery", "memorial",
+      "base", "airbase", "barrage", "plant",    "factory"};
   for (std::string_view w : kWords) {
     if (folded == w) return true;
   }
@@ -697,8 +706,9 @@ std::vector<Mention> RecognizeEntities(const Gazetteer& gazetteer,
       RecognizeByCues(doc.text, doc.meta.lang, sentences, lexical);
   std::vector<Mention> all = lexical;
   all.insert(all.end(), cues.begin(), cues.end());
-  std::sort(all.begin(), all.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  std::sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) {
+    return a.begin < b.begin;
+  });
   all = JoinPlaceQualifiedBodies(doc.text, std::move(all));
   for (Mention& m : all) {
     if (m.source != MentionSource::kCue ||
@@ -742,10 +752,12 @@ std::vector<Mention> RecognizeEntities(const Gazetteer& gazetteer,
   JoinSubsidiaries(doc.text, &all);
   JoinGlossedNames(doc.text, &all);
   JoinAcronyms(doc.text, &all);
+  AddShortNames(gazetteer, doc.text, &all);
   std::vector<Mention> corefs = ResolveDescriptions(doc.text, all);
   all.insert(all.end(), corefs.begin(), corefs.end());
-  std::sort(all.begin(), all.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  std::sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) {
+    return a.begin < b.begin;
+  });
   return all;
 }
 

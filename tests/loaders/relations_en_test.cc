@@ -190,5 +190,17 @@ TEST_CASE("en: a state title without its state: the one State acting") {
             .empty());
 }
 
+TEST_CASE("en: the distinctive word of an organisation's name names it later") {
+  CHECK(RelationsOf("Ardenza sanctioned Velmora Robotics Ltd in May. In June "
+                    "Vantalia banned Velmora.",
+                    "en",
+                    "BANS") == Set{"BANS Vantalia -> Velmora Robotics Ltd"});
+  // A generic word names no one.
+  CHECK(RelationsOf("Ardenza sanctioned Tarvos Technology Group in May. In "
+                    "June Vantalia banned Technology imports.",
+                    "en", "BANS")
+            .empty());
+}
+
 }  // namespace
 }  // namespace dossier::loaders

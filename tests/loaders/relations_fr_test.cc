@@ -173,5 +173,11 @@ TEST_CASE("fr: un titre d'État sans l'État : le seul État qui agit") {
                     "WORKS_FOR") == Set{"WORKS_FOR Lena Ortiz -> Ardenza"});
 }
 
+TEST_CASE("fr: le mot distinctif d'un nom de société la désigne ensuite") {
+  CHECK(RelationsOf("L'Ardenza a sanctionné la société Velmora Robotique en "
+                    "mai. En juin, la Vantalie a interdit Velmora.",
+                    "fr", "BANS") == Set{"BANS Vantalia -> Velmora Robotique"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders

@@ -132,5 +132,11 @@ TEST_CASE("vi: chức danh nhà nước không nêu nước: nước duy nhất 
                     "WORKS_FOR") == Set{"WORKS_FOR Lena Ortiz -> Arcadia"});
 }
 
+TEST_CASE("vi: từ riêng trong tên công ty chỉ công ty đó về sau") {
+  CHECK(RelationsOf("Arcadia trừng phạt công ty Velmora Robotics vào tháng "
+                    "Năm. Tháng Sáu, Borduria cấm Velmora.",
+                    "vi", "BANS") == Set{"BANS Borduria -> Velmora Robotics"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders
