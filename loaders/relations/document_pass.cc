@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "loaders/relations/arguments.h"
 #include "loaders/relations/attributes.h"
 
@@ -64,6 +65,12 @@ void DocumentPass::Sentence(size_t s) {
     for (size_t k = h + 1; k < hits.size(); ++k) {
       if (hits[k].row->form == TriggerForm::kReportFrame &&
           !FrameAtClauseStart(s, hits[k])) {
+        continue;
+      }
+      // "obligent ces sociétés à coopérer avec les services de
+      // renseignement": cooperation inside a claim is its content.
+      if (hits[k].row->type == RelationType::kCooperatesWith &&
+          hits[h].row->form == TriggerForm::kClaim) {
         continue;
       }
       limit_ = hits[k].begin;
@@ -282,7 +289,12 @@ int DocumentPass::UnnamedAuthority(size_t s, size_t at) {
   for (size_t m = mentions.size(); police && m > 0;) {
     --m;
     const Mention& mm = mentions[m];
-    if (mm.end <= before && mm.label == "Organisation" && mm.kind == "police") {
+    bool police_body = mm.kind == "police" ||
+                       absl::StrContains(mm.name, "Police") ||
+                       absl::StrContains(mm.name, "police") ||
+                       absl::StrContains(mm.name, "Cảnh sát") ||
+                       absl::StrContains(mm.name, "cảnh sát");
+    if (mm.end <= before && mm.label == "Organisation" && police_body) {
       return static_cast<int>(m);
     }
   }

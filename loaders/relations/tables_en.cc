@@ -92,6 +92,9 @@ constexpr TriggerRow kTriggers[] = {
     {"removed", kBans, kActive, ""},
     {"ordered a halt", kBans, kActive, ""},
     {"suspended", kBans, kActive, ""},
+    {"blocked access to", kBans, kActive, ""},
+    {"has blocked", kBans, kActive, ""},
+    {"have blocked", kBans, kActive, ""},
     // Ellipsis.
     {"did the same", kBans, kEllipsis, ""},
     {"followed suit", kBans, kEllipsis, ""},

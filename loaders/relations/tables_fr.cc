@@ -99,6 +99,9 @@ constexpr TriggerRow kTriggers[] = {
     {"ordonne de cesser", kBans, kActive, ""},
     {"a ordonne de cesser", kBans, kActive, ""},
     {"retir*", kBans, kActive, ""},
+    {"a bloque", kBans, kActive, ""},
+    {"ont bloque", kBans, kActive, ""},
+    {"bloque l acces", kBans, kActive, ""},
     // Ellipsis.
     {"fait de meme", kBans, kEllipsis, ""},
     {"ont fait de meme", kBans, kEllipsis, ""},

@@ -157,6 +157,8 @@ constexpr KindRow kKinds[] = {
     {"can thiep bau cu", "other"},
     {"thong tin sai lech", "other"},
     {"danh cap du lieu", "cyberattack"},
+    {"tuon cong nghe", "technology_theft"},
+    {"bi mat cong nghe", "technology_theft"},
     {"lay cap du lieu", "cyberattack"},
     {"rua tien", "fraud"},
     {"tra tan", "human_rights"},

@@ -9,6 +9,7 @@
 // relationship make no group); groups keep their first-seen order.
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -26,7 +27,6 @@ using graph::Value;
 using graph::ValueKind;
 
 namespace {
-
 
 class ExpandCountOp : public PhysicalOperator {
  public:
@@ -51,7 +51,8 @@ class ExpandCountOp : public PhysicalOperator {
     if (pos_ >= groups_.size()) return false;
     auto& [key, count] = groups_[pos_++];
     Row out = std::move(key);
-    for (size_t i = 0; i < op_->aggregates.size(); ++i) out.push_back(Value::Int(count));
+    for (size_t i = 0; i < op_->aggregates.size(); ++i)
+      out.push_back(Value::Int(count));
     *row = std::move(out);
     return true;
   }
@@ -67,7 +68,6 @@ class ExpandCountOp : public PhysicalOperator {
     const bool none = !op_->types.empty() && types.empty();
     bool by_type = false;
     for (bool b : op_->key_is_type) by_type = by_type || b;
-    const Layout& layout = child().logical().layout;
     std::shared_ptr<const Csr> csr;
     Row in;
     std::vector<std::pair<graph::TypeId, int64_t>> counts;  // per type
@@ -76,6 +76,10 @@ class ExpandCountOp : public PhysicalOperator {
       if (!more) break;
       DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
       if (none) continue;
+      if (op_->all_nodes) {
+        DOSSIER_RETURN_IF_ERROR(CountAll(in, types, by_type, &counts));
+        continue;
+      }
       const Value& from = in[op_->from_slot];
       if (from.kind() != ValueKind::kNode) continue;
       counts.clear();
@@ -83,37 +87,111 @@ class ExpandCountOp : public PhysicalOperator {
         if (csr == nullptr) {
           DOSSIER_ASSIGN_OR_RETURN(csr, ctx_->txn().GetCsr());
         }
-        DOSSIER_RETURN_IF_ERROR(CsrCounts(*csr, from.AsNode(), types, by_type, &counts));
+        DOSSIER_RETURN_IF_ERROR(
+            CsrCounts(*csr, from.AsNode(), types, by_type, &counts));
       } else {
-        DOSSIER_RETURN_IF_ERROR(ExpandCounts(from.AsNode(), types, by_type, &counts));
+        DOSSIER_RETURN_IF_ERROR(
+            ExpandCounts(from.AsNode(), types, by_type, &counts));
       }
-      if (counts.empty()) continue;
-      Row base;
-      for (size_t k = 0; k < op_->items.size(); ++k) {
-        const NamedExpr& it = op_->items[k];
-        if (op_->key_is_type[k]) {
-          base.push_back(Value::Null());  // Filled per type below.
-        } else if (it.expr == nullptr) {
-          int slot = layout.Find(it.name);
-          base.push_back(slot >= 0 ? in[slot] : Value::Null());
-        } else {
-          absl::StatusOr<Value> v = eval_->Eval(*it.expr, layout, in);
-          if (!v.ok()) return v.status();
-          base.push_back(*std::move(v));
-        }
-      }
-      for (const auto& [type, n] : counts) {
-        Row key = base;
-        if (by_type) {
-          Value name = Value::String(ctx_->Name(graph::CatalogKind::kType, type));
-          for (size_t k = 0; k < key.size(); ++k) {
-            if (op_->key_is_type[k]) key[k] = name;
-          }
-        }
-        DOSSIER_RETURN_IF_ERROR(Add(std::move(key), n));
-      }
+      DOSSIER_RETURN_IF_ERROR(AddGroups(in, counts, by_type));
     }
     if (groups_.empty() && op_->items.empty()) groups_.emplace_back(Row{}, 0);
+    return absl::OkStatus();
+  }
+
+  // all_nodes: the counts of every node's relationships together. From the
+  // Csr's type array when the query has not written (the scan it replaces
+  // would see exactly the Csr's vertices), else node by node over the scan.
+  absl::Status CountAll(
+      const Row& in, const std::vector<graph::TypeId>& types, bool by_type,
+      std::vector<std::pair<graph::TypeId, int64_t>>* counts) {
+    if (ctx_->txn().HasAdjacencyChanges() || ctx_->write_generation() != 0) {
+      DOSSIER_ASSIGN_OR_RETURN(const std::vector<graph::NodeId>* ids,
+                               ctx_->ScanNodes(std::nullopt));
+      for (graph::NodeId id : *ids) {
+        DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+        counts->clear();
+        DOSSIER_RETURN_IF_ERROR(ExpandCounts(id, types, by_type, counts));
+        DOSSIER_RETURN_IF_ERROR(AddGroups(in, *counts, by_type));
+      }
+      return absl::OkStatus();
+    }
+    DOSSIER_ASSIGN_OR_RETURN(std::shared_ptr<const Csr> csr,
+                             ctx_->txn().GetCsr());
+    // Relationships and self-loops per type id.
+    std::vector<int64_t> per_type, loops;
+    const uint64_t m = csr->num_edges();
+    for (uint64_t o = 0; o < m; ++o) {
+      if ((o & 0xffff) == 0) DOSSIER_RETURN_IF_ERROR(ctx_->CheckBudget());
+      const graph::TypeId t = csr->Type(o);
+      if (t >= per_type.size()) per_type.resize(t + 1, 0);
+      ++per_type[t];
+    }
+    loops.assign(per_type.size(), 0);
+    if (op_->direction == Direction::kBoth) {
+      for (Csr::Vertex v = 0; v < csr->num_vertices(); ++v) {
+        for (uint64_t o = csr->OutBegin(v); o < csr->OutEnd(v); ++o) {
+          if (csr->Target(o) == v) ++loops[csr->Type(o)];
+        }
+      }
+    }
+    counts->clear();
+    auto add = [&](graph::TypeId t) {
+      if (t >= per_type.size() || per_type[t] == 0) return;
+      int64_t n = per_type[t];
+      if (op_->direction == Direction::kBoth) n = 2 * n - loops[t];
+      graph::TypeId key = by_type ? t : 0;
+      if (!counts->empty() && counts->back().first == key) {
+        counts->back().second += n;
+      } else {
+        counts->emplace_back(key, n);
+      }
+    };
+    if (types.empty()) {
+      for (graph::TypeId t = 0; t < per_type.size(); ++t) add(t);
+    } else {
+      for (graph::TypeId t : types) add(t);
+    }
+    return AddGroups(in, *counts, by_type);
+  }
+
+  // Adds the counts of one input row to its groups (keys evaluated once).
+  absl::Status AddGroups(
+      const Row& in,
+      const std::vector<std::pair<graph::TypeId, int64_t>>& counts,
+      bool by_type) {
+    const Layout& layout = child().logical().layout;
+    if (counts.empty()) return absl::OkStatus();
+    Row base;
+    for (size_t k = 0; k < op_->items.size(); ++k) {
+      const NamedExpr& it = op_->items[k];
+      if (op_->key_is_type[k]) {
+        base.push_back(Value::Null());  // Filled per type below.
+      } else if (it.expr == nullptr) {
+        int slot = layout.Find(it.name);
+        base.push_back(slot >= 0 ? in[slot] : Value::Null());
+      } else {
+        absl::StatusOr<Value> v = eval_->Eval(*it.expr, layout, in);
+        if (!v.ok()) return v.status();
+        base.push_back(*std::move(v));
+      }
+    }
+    for (size_t c = 0; c < counts.size(); ++c) {
+      const auto& [type, n] = counts[c];
+      Row key;
+      if (c + 1 == counts.size()) {
+        key = std::move(base);  // The last group of the row takes it.
+      } else {
+        key = base;
+      }
+      if (by_type) {
+        Value name = Value::String(ctx_->Name(graph::CatalogKind::kType, type));
+        for (size_t k = 0; k < key.size(); ++k) {
+          if (op_->key_is_type[k]) key[k] = name;
+        }
+      }
+      DOSSIER_RETURN_IF_ERROR(Add(std::move(key), n));
+    }
     return absl::OkStatus();
   }
 
@@ -134,9 +212,10 @@ class ExpandCountOp : public PhysicalOperator {
   // Adds to *counts the relationships of `node` per type (one entry of type
   // 0 when not by type), from the Csr: a vertex's out-edges (and in-edges)
   // are sorted by type.
-  absl::Status CsrCounts(const Csr& csr, graph::NodeId node,
-                         const std::vector<graph::TypeId>& types, bool by_type,
-                         std::vector<std::pair<graph::TypeId, int64_t>>* counts) {
+  absl::Status CsrCounts(
+      const Csr& csr, graph::NodeId node,
+      const std::vector<graph::TypeId>& types, bool by_type,
+      std::vector<std::pair<graph::TypeId, int64_t>>* counts) {
     Csr::Vertex v = csr.VertexOf(node);
     if (v == Csr::kNoVertex) return absl::OkStatus();
     const bool out = op_->direction != Direction::kLeft;
@@ -155,7 +234,8 @@ class ExpandCountOp : public PhysicalOperator {
     // Counts [b, e) of a slice sorted by type, run by run when by type;
     // `drop_self` (in-slices of an undirected pattern) leaves out the
     // self-loops, already counted with the out-edges.
-    auto slice = [&](uint64_t b, uint64_t e, auto type_of, bool drop_self) -> absl::Status {
+    auto slice = [&](uint64_t b, uint64_t e, auto type_of,
+                     bool drop_self) -> absl::Status {
       if (!by_type && !drop_self) {
         add(0, static_cast<int64_t>(e - b));
         return absl::OkStatus();
@@ -175,7 +255,8 @@ class ExpandCountOp : public PhysicalOperator {
     auto in_type = [&](uint64_t s) { return csr.InType(s); };
     if (out) {
       if (types.empty()) {
-        DOSSIER_RETURN_IF_ERROR(slice(csr.OutBegin(v), csr.OutEnd(v), out_type, false));
+        DOSSIER_RETURN_IF_ERROR(
+            slice(csr.OutBegin(v), csr.OutEnd(v), out_type, false));
       } else {
         for (graph::TypeId t : types) {
           auto [b, e] = csr.OutRange(v, t);
@@ -185,7 +266,8 @@ class ExpandCountOp : public PhysicalOperator {
     }
     if (in) {
       if (types.empty()) {
-        DOSSIER_RETURN_IF_ERROR(slice(csr.InBegin(v), csr.InEnd(v), in_type, out));
+        DOSSIER_RETURN_IF_ERROR(
+            slice(csr.InBegin(v), csr.InEnd(v), in_type, out));
       } else {
         for (graph::TypeId t : types) {
           auto [b, e] = csr.InRange(v, t);
@@ -198,9 +280,9 @@ class ExpandCountOp : public PhysicalOperator {
 
   // The same counts through Transaction::Expand (this transaction's own
   // relationship changes included).
-  absl::Status ExpandCounts(graph::NodeId node, const std::vector<graph::TypeId>& types,
-                            bool by_type,
-                            std::vector<std::pair<graph::TypeId, int64_t>>* counts) {
+  absl::Status ExpandCounts(
+      graph::NodeId node, const std::vector<graph::TypeId>& types, bool by_type,
+      std::vector<std::pair<graph::TypeId, int64_t>>* counts) {
     absl::Status budget;
     DOSSIER_RETURN_IF_ERROR(ctx_->txn().Expand(
         node, ToGraphDirection(op_->direction), types, [&](const EdgeRef& e) {
@@ -231,7 +313,8 @@ class ExpandCountOp : public PhysicalOperator {
 
 }  // namespace
 
-PhysPtr MakeExpandCount(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
+PhysPtr MakeExpandCount(const LogicalOp* op, ExecContext* ctx,
+                        Evaluator* eval) {
   return std::make_unique<ExpandCountOp>(op, ctx, eval);
 }
 

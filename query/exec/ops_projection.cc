@@ -1,6 +1,7 @@
-// Row-shaping operators: Projection, Aggregate, Distinct, Sort, Skip,
+// Row-shaping operators: Projection, Aggregate, Distinct, Sort, TopK, Skip,
 // Limit, Optional, Union, Eager.
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -185,6 +186,17 @@ class DistinctOp : public PhysicalOperator {
   absl::flat_hash_set<std::vector<Value>, KeyHash, KeyEq> seen_;
 };
 
+// The ORDER BY order of two rows' evaluated keys: negative when `a` sorts
+// first, 0 on a tie.
+int CompareSortKeys(const std::vector<std::pair<const Expr*, bool>>& sort_keys,
+                    const std::vector<Value>& a, const std::vector<Value>& b) {
+  for (size_t i = 0; i < sort_keys.size(); ++i) {
+    int c = OrderCompare(a[i], b[i]);
+    if (c != 0) return sort_keys[i].second ? -c : c;
+  }
+  return 0;
+}
+
 class SortOp : public PhysicalOperator {
  public:
   using PhysicalOperator::PhysicalOperator;
@@ -231,11 +243,7 @@ class SortOp : public PhysicalOperator {
     std::stable_sort(rows_.begin(), rows_.end(), [&](const auto& a, const auto& b) {
       if (!budget.ok()) return false;
       if (++compares % kCheckEvery == 0) budget = ctx_->CheckBudget();
-      for (size_t i = 0; i < op_->sort_keys.size(); ++i) {
-        int c = OrderCompare(a.first[i], b.first[i]);
-        if (c != 0) return op_->sort_keys[i].second ? c > 0 : c < 0;
-      }
-      return false;
+      return CompareSortKeys(op_->sort_keys, a.first, b.first) < 0;
     });
     return budget;
   }
@@ -265,6 +273,105 @@ absl::StatusOr<int64_t> EvalCount(const Expr& e, ExecContext* ctx, Evaluator* ev
   }
   return v.AsInt();
 }
+
+// TopK: the first SKIP + LIMIT rows of the Sort order (query/plan/
+// rule_top_k.cc). A max-heap of at most k rows ordered by (keys, arrival)
+// keeps the best k seen so far; arrival breaks ties as the stable Sort's
+// input order does, so the output is the Sort's first k rows. Every input
+// row is read and its keys evaluated, as by the Sort.
+class TopKOp : public PhysicalOperator {
+ public:
+  using PhysicalOperator::PhysicalOperator;
+
+ protected:
+  absl::Status OpenImpl() override {
+    DOSSIER_RETURN_IF_ERROR(ctx_->Charge(-charged_));
+    charged_ = 0;
+    heap_.clear();
+    pos_ = 0;
+    done_ = false;
+    // An invalid count is reported by the Skip or Limit above (opened
+    // first); here it only means "keep everything".
+    k_ = std::numeric_limits<int64_t>::max();
+    absl::StatusOr<int64_t> limit = EvalCount(*op_->count, ctx_, eval_, "LIMIT");
+    if (limit.ok()) {
+      k_ = *limit;
+      if (op_->skip != nullptr) {
+        absl::StatusOr<int64_t> skip = EvalCount(*op_->skip, ctx_, eval_, "SKIP");
+        k_ = !skip.ok() || *skip > std::numeric_limits<int64_t>::max() - k_
+                 ? std::numeric_limits<int64_t>::max()
+                 : k_ + *skip;
+      }
+    }
+    return PhysicalOperator::OpenImpl();
+  }
+  absl::StatusOr<bool> NextImpl(Row* row) override {
+    if (!done_) {
+      DOSSIER_RETURN_IF_ERROR(Consume());
+      done_ = true;
+    }
+    if (pos_ >= heap_.size()) return false;
+    *row = std::move(heap_[pos_++].row);
+    return true;
+  }
+
+ private:
+  struct Entry {
+    std::vector<Value> keys;
+    uint64_t seq;
+    Row row;
+    int64_t bytes;
+  };
+
+  // True when `a` comes before `b` in the output.
+  bool Before(const Entry& a, const Entry& b) const {
+    int c = CompareSortKeys(op_->sort_keys, a.keys, b.keys);
+    return c != 0 ? c < 0 : a.seq < b.seq;
+  }
+
+  absl::Status Consume() {
+    const Layout& layout = child().logical().layout;
+    auto before = [this](const Entry& a, const Entry& b) { return Before(a, b); };
+    Row in;
+    uint64_t seq = 0;
+    while (true) {
+      DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&in));
+      if (!more) break;
+      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+      Entry e;
+      e.seq = seq++;
+      e.keys.reserve(op_->sort_keys.size());
+      for (const auto& [expr, desc] : op_->sort_keys) {
+        DOSSIER_ASSIGN_OR_RETURN(Value v, eval_->Eval(*expr, layout, in, &op_->overrides));
+        e.keys.push_back(std::move(v));
+      }
+      if (k_ == 0) continue;
+      if (static_cast<int64_t>(heap_.size()) >= k_) {
+        // heap_.front() is the last of the k kept rows; a later row that
+        // ties with it comes after it.
+        if (!Before(e, heap_.front())) continue;
+        std::pop_heap(heap_.begin(), heap_.end(), before);
+        charged_ -= heap_.back().bytes;
+        DOSSIER_RETURN_IF_ERROR(ctx_->Charge(-heap_.back().bytes));
+        heap_.pop_back();
+      }
+      e.row = std::move(in);
+      e.bytes = EstimateBytes(e.row) + EstimateBytes(e.keys);
+      charged_ += e.bytes;
+      DOSSIER_RETURN_IF_ERROR(ctx_->Charge(e.bytes));
+      heap_.push_back(std::move(e));
+      std::push_heap(heap_.begin(), heap_.end(), before);
+    }
+    std::sort_heap(heap_.begin(), heap_.end(), before);
+    return absl::OkStatus();
+  }
+
+  std::vector<Entry> heap_;
+  int64_t k_ = 0;
+  size_t pos_ = 0;
+  bool done_ = false;
+  int64_t charged_ = 0;
+};
 
 class SkipOp : public PhysicalOperator {
  public:
@@ -464,6 +571,9 @@ PhysPtr MakeDistinct(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
 }
 PhysPtr MakeSort(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
   return std::make_unique<SortOp>(op, ctx, eval);
+}
+PhysPtr MakeTopK(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
+  return std::make_unique<TopKOp>(op, ctx, eval);
 }
 PhysPtr MakeSkip(const LogicalOp* op, ExecContext* ctx, Evaluator* eval) {
   return std::make_unique<SkipOp>(op, ctx, eval);

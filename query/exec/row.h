@@ -24,6 +24,11 @@ struct KeyHash {
   size_t operator()(const std::vector<graph::Value>& k) const {
     size_t h = 0x9e3779b97f4a7c15ull;
     for (const auto& v : k) h = h * 31 + GroupHash(v);
+    // GroupHash of an integer is the integer: mix the bits so that
+    // consecutive keys do not share the table's probe position.
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
     return h;
   }
 };

@@ -25,6 +25,7 @@ const char* LogicalOpName(LogicalOpKind kind) {
     case LogicalOpKind::kExpandCount: return "ExpandCount";
     case LogicalOpKind::kDistinct: return "Distinct";
     case LogicalOpKind::kSort: return "Sort";
+    case LogicalOpKind::kTopK: return "TopK";
     case LogicalOpKind::kSkip: return "Skip";
     case LogicalOpKind::kLimit: return "Limit";
     case LogicalOpKind::kOptional: return "Optional";
@@ -151,6 +152,7 @@ std::string LogicalOp::Describe() const {
         std::vector<std::string> aggs;
         for (const Expr* a : aggregates) aggs.push_back(query::ToString(*a));
         absl::StrAppend(&s, absl::StrJoin(aggs, ", "), "]");
+        if (all_nodes) absl::StrAppend(&s, " over all nodes");
       } else {
         absl::StrAppend(&s, " ", absl::StrJoin(parts, ", "));
       }
@@ -158,11 +160,16 @@ std::string LogicalOp::Describe() const {
     }
     case LogicalOpKind::kDistinct:
       break;
-    case LogicalOpKind::kSort: {
+    case LogicalOpKind::kSort:
+    case LogicalOpKind::kTopK: {
       std::vector<std::string> parts;
       for (const auto& [e, desc] : sort_keys)
         parts.push_back(query::ToString(*e) + (desc ? " DESC" : ""));
       absl::StrAppend(&s, " ", absl::StrJoin(parts, ", "));
+      if (kind == LogicalOpKind::kTopK) {
+        if (skip != nullptr) absl::StrAppend(&s, " skip ", query::ToString(*skip));
+        absl::StrAppend(&s, " limit ", query::ToString(*count));
+      }
       break;
     }
     case LogicalOpKind::kSkip:

@@ -38,6 +38,7 @@ enum class LogicalOpKind : uint8_t {
   kExpandCount,        // Aggregate of count(*) over one Expand, by degrees.
   kDistinct,           // DISTINCT over the first `distinct_width` slots.
   kSort,               // ORDER BY.
+  kTopK,               // ORDER BY under SKIP/LIMIT: the first rows only.
   kSkip,
   kLimit,
   kOptional,           // OPTIONAL MATCH: inner plan per row, or nulls.
@@ -115,6 +116,10 @@ struct LogicalOp {
   // relationship, else it reads only the input row; `from_slot` indexes
   // the input's layout, `edge_variable` names the relationship (EXPLAIN).
   std::vector<bool> key_is_type;
+  // ExpandCount: the start node is every node of the graph and no key
+  // reads it; the input is the scan's own input and the counts come from
+  // the whole adjacency at once.
+  bool all_nodes = false;
 
   // NamedPath: node slots and relationship slots alternating from a node.
   std::vector<int> path_nodes;
@@ -132,7 +137,8 @@ struct LogicalOp {
   bool keep_input = false;       // Projection: input slots follow items.
   std::vector<const Expr*> aggregates;  // Aggregate: the calls.
   std::vector<std::pair<const Expr*, bool>> sort_keys;  // (expr, desc)
-  const Expr* count = nullptr;  // Skip / Limit; Unwind: the list.
+  const Expr* count = nullptr;  // Skip / Limit / TopK; Unwind: the list.
+  const Expr* skip = nullptr;   // TopK: the SKIP above it (may be null).
   ExprSlots overrides;
   int distinct_width = 0;
 

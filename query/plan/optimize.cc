@@ -5,6 +5,8 @@
 //    only the Filters the pattern and WHERE put above it.
 // 2. RewriteCountOverExpand: independent of 1 (it needs an Expand right
 //    under an Aggregate, 1 a VarLengthExpand under a Distinct).
+// 3. RewriteSortLimitToTopK: independent of both (it reads only the Sort,
+//    Skip and Limit the projection planned).
 #include "query/plan/optimize.h"
 
 namespace dossier::query {
@@ -13,6 +15,7 @@ void Optimize(std::unique_ptr<LogicalOp>* root) {
   if (*root == nullptr) return;
   internal::RewriteDistinctReachToBfs(root);
   internal::RewriteCountOverExpand(root->get());
+  internal::RewriteSortLimitToTopK(root->get());
 }
 
 }  // namespace dossier::query

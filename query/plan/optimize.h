@@ -30,6 +30,11 @@ int RewriteDistinctReachToBfs(std::unique_ptr<LogicalOp>* root);
 // aggregates rewritten.
 int RewriteCountOverExpand(LogicalOp* root);
 
+// rule_top_k.cc: Limit ← [Skip ←] Sort becomes Limit ← [Skip ←] TopK,
+// a Sort that keeps only the first SKIP + LIMIT rows of its order.
+// Returns the number of sorts rewritten.
+int RewriteSortLimitToTopK(LogicalOp* root);
+
 }  // namespace internal
 }  // namespace dossier::query
 

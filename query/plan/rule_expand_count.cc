@@ -9,6 +9,11 @@
 // checked). Then a group's count is the number of relationships of a
 // (per type when grouped by type) — a degree the Csr holds — and no row
 // per relationship is made (query/exec/ops_count.cc).
+//
+// When the input is then a scan of every node (no label) straight over
+// the query's start and every key is `type(r)` (or there is none), the
+// scan goes too (`all_nodes`): the counts are those of the whole
+// adjacency per type, no node is visited.
 #include <string>
 #include <vector>
 
@@ -68,6 +73,14 @@ bool TryRewrite(LogicalOp* agg) {
   agg->direction = ex->direction;
   agg->edge_variable = rel;
   std::unique_ptr<LogicalOp> in = std::move(ex->children[0]);
+  bool only_types = true;
+  for (bool t : agg->key_is_type) only_types = only_types && t;
+  if (only_types && in->kind == LogicalOpKind::kNodeScan && in->label.empty() &&
+      in->slot == agg->from_slot && in->children.size() == 1 &&
+      in->children[0]->kind == LogicalOpKind::kOnce) {
+    agg->all_nodes = true;
+    in = std::move(in->children[0]);
+  }
   agg->children[0] = std::move(in);
   return true;
 }

@@ -179,5 +179,20 @@ TEST_CASE("fr: le mot distinctif d'un nom de société la désigne ensuite") {
                     "fr", "BANS") == Set{"BANS Vantalia -> Velmora Robotique"});
 }
 
+TEST_CASE("fr: coopérer dans le contenu d'une affirmation en fait partie") {
+  CHECK(RelationsOf("L'Arcadie a mis en garde contre Nexacom et Vantel, "
+                    "estimant que les lois borduriennes obligent ces sociétés "
+                    "à coopérer avec les services de renseignement.",
+                    "fr",
+                    "ACCUSES") == Set{"ACCUSES Arcadia -> Nexacom (espionage)",
+                                      "ACCUSES Arcadia -> Vantel (espionage)"});
+}
+
+TEST_CASE("fr: a bloqué, une interdiction") {
+  CHECK(RelationsOf("Le 3 mai, l'Ardenza a bloqué Orin et Kestrel Systems.",
+                    "fr", "BANS") ==
+        Set{"BANS Ardenza -> Orin", "BANS Ardenza -> Kestrel Systems"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders

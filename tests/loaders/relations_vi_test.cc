@@ -138,5 +138,13 @@ TEST_CASE("vi: từ riêng trong tên công ty chỉ công ty đó về sau") {
                     "vi", "BANS") == Set{"BANS Borduria -> Velmora Robotics"});
 }
 
+TEST_CASE("vi: cảnh sát là lực lượng cảnh sát đã nêu tên trước đó") {
+  CHECK(RelationsOf("Cơ quan Cảnh sát Thủ đô Ardenza bắt giữ ông Karel Novak. "
+                    "Cảnh sát cáo buộc ông Novak tuồn công nghệ cho Borduria.",
+                    "vi", "ACCUSES") ==
+        Set{"ACCUSES Cơ quan Cảnh sát Thủ đô -> Karel Novak "
+            "(technology_theft)"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders
