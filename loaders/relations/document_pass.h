@@ -146,6 +146,13 @@ class DocumentPass {
 
   void Agentive(size_t s, const Hit& hit);
 
+  // "accusé deux officiers du GRU, le renseignement militaire russe, X et
+  // Y, d'avoir ...", "charged two officers of the X, A and B, with ...":
+  // when the object `org` follows a counted noun and a genitive, the
+  // persons named after it in the clause (before the act complement);
+  // empty otherwise.
+  std::vector<int> CountedMembers(size_t s, int org) const;
+
   // OPERATES: the operator (subject, agent of "run by / cogérés par / do X
   // vận hành", or the subject of a relative "le centre que le groupe
   // ouvre") and the Facility it runs; a place between an opening verb and

@@ -187,6 +187,11 @@ void DocumentPass::Active(size_t s, const Hit& hit) {
     int named = KnownAs(s, hit.end);
     if (named >= 0 && !Contains(ctx_, sources, named)) targets = {named};
   }
+  if (!targets.empty() &&
+      (type == RelationType::kAccuses || IsMeasureType(type))) {
+    std::vector<int> members = CountedMembers(s, targets.front());
+    if (!members.empty()) targets = members;
+  }
   if (type == RelationType::kAccuses && !targets.empty()) {
     accused_.push_back({type, {}, targets, Kind(s, hit, targets), s});
   }
@@ -296,6 +301,46 @@ std::vector<int> DocumentPass::Institutions(size_t s,
     }
   }
   return out;
+}
+
+std::vector<int> DocumentPass::CountedMembers(size_t s, int org) const {
+  if (ctx_.mentions()[org].label != "Organisation") return {};
+  size_t first = ctx_.MentionFirst(org);
+  size_t b = ctx_.SentenceBegin(s);
+  // "<number> <noun> du/of/của [the] <org>".
+  if (first >= b + 4 && ctx_.MentionAt(first - 1) < 0 &&
+      (ctx_.tok(first - 1).folded == "the" ||
+       ctx_.tok(first - 1).folded == "l")) {
+    --first;
+  }
+  if (first < b + 3 || !ctx_.CueAt(Cue::kGenitive, first - 1)) return {};
+  static constexpr std::string_view kCounts[] = {
+      "deux", "trois", "quatre", "cinq", "six",     "sept",     "huit",
+      "two",  "three", "four",   "five", "six",     "seven",    "eight",
+      "hai",  "ba",    "bon",    "nam",  "several", "plusieurs"};
+  bool counted = false;
+  for (size_t i = first - 1; i > b && i + 4 > first; --i) {
+    std::string_view w = ctx_.tok(i - 1).folded;
+    for (std::string_view c : kCounts) {
+      if (w == c) counted = true;
+    }
+    if (ctx_.MentionAt(i - 1) >= 0) break;
+  }
+  if (!counted) return {};
+  // The persons named after it, past an apposition, before the act.
+  size_t e = ctx_.SentenceEnd(s);
+  for (size_t i = ctx_.MentionLast(org); i < e && i < first + 24; ++i) {
+    if (ctx_.CueAt(Cue::kKindPrep, i) && ctx_.MentionAt(i) < 0 &&
+        !ctx_.CueAt(Cue::kGenitive, i)) {
+      break;
+    }
+    int m = ctx_.MentionAt(i);
+    if (m >= 0 && ctx_.mentions()[m].label == "Person") {
+      return CoordinatedRight(ctx_, s, m);
+    }
+    if (m >= 0) i = ctx_.MentionLast(m) - 1;
+  }
+  return {};
 }
 
 void DocumentPass::Agentive(size_t s, const Hit& hit) {

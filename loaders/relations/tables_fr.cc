@@ -330,6 +330,7 @@ constexpr std::pair<std::string_view, Cue> kCues[] = {
     {"procureurs", Cue::kAuthority},
     {"enqueteurs", Cue::kAuthority},
     {"police", Cue::kAuthority},
+    {"etat", Cue::kAuthority},
     {"parquet", Cue::kAuthority},
     {"tribunal", Cue::kAuthority},
     {"juges", Cue::kAuthority},

@@ -202,5 +202,16 @@ TEST_CASE("en: the distinctive word of an organisation's name names it later") {
             .empty());
 }
 
+TEST_CASE("en: 'two officers of X, A and B' accuses the officers") {
+  CHECK(RelationsOf("Arcadia charged two engineers of the Nexacom, Karel "
+                    "Novak and Ivo Marn, with spying.",
+                    "en", "ACCUSES") ==
+        Set{"ACCUSES Arcadia -> Karel Novak (espionage)",
+            "ACCUSES Arcadia -> Ivo Marn (espionage)"});
+  // Without a count the body itself is the accused.
+  CHECK(RelationsOf("Arcadia charged Nexacom with spying.", "en", "ACCUSES") ==
+        Set{"ACCUSES Arcadia -> Nexacom (espionage)"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders

@@ -194,5 +194,19 @@ TEST_CASE("fr: a bloqué, une interdiction") {
         Set{"BANS Ardenza -> Orin", "BANS Ardenza -> Kestrel Systems"});
 }
 
+TEST_CASE("fr: « deux officiers du X, A et B » ; l'État bordurien") {
+  CHECK(RelationsOf(
+            "Le procureur arcadien Ivo Marn a accusé deux ingénieurs de "
+            "Nexacom, la firme bordurienne, Karel Novak et Jan Dvorak, "
+            "d'espionnage.",
+            "fr",
+            "ACCUSES") == Set{"ACCUSES Ivo Marn -> Karel Novak (espionage)",
+                              "ACCUSES Ivo Marn -> Jan Dvorak (espionage)"});
+  CHECK(RelationsOf("L'Arcadie a mis en cause des « structures de l'État "
+                    "bordurien » dans le piratage.",
+                    "fr", "ACCUSES") ==
+        Set{"ACCUSES Arcadia -> Borduria (cyberattack)"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders

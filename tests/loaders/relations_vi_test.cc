@@ -146,5 +146,13 @@ TEST_CASE("vi: cảnh sát là lực lượng cảnh sát đã nêu tên trướ
             "(technology_theft)"});
 }
 
+TEST_CASE("vi: « hai kỹ sư của X, A và B » là người bị cáo buộc") {
+  CHECK(RelationsOf("Arcadia cáo buộc hai kỹ sư của Nexacom, ông Karel Novak "
+                    "và ông Jan Dvorak, làm gián điệp.",
+                    "vi", "ACCUSES") ==
+        Set{"ACCUSES Arcadia -> Karel Novak (espionage)",
+            "ACCUSES Arcadia -> Jan Dvorak (espionage)"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders
