@@ -1,14 +1,17 @@
 // dossier bench: the same traversal queries on Dossier and on Kùzu, over the
 // same generated graph, with the answers checked equal (docs/benchmarks.md).
 //
-// One run: generate a Graph500 Kronecker graph (graph/kronecker.h), write it
-// as neo4j-admin CSV, then in a child process bulk-load it into Dossier
-// (graph/bulk_load.h) and run the queries through query::ExecuteQuery, and in
+// One run: generate a Graph500 Kronecker graph (graph/kronecker.h) or read
+// the user's neo4j-admin files, write neo4j-admin CSV (cli/bench_workload.h),
+// then in a child process bulk-load it into Dossier (graph/bulk_load.h) and
+// run the queries (cli/bench_queries.h) through query::ExecuteQuery, and in
 // another child load the same files into Kùzu with COPY and run the Kùzu
 // form of each query (benchmarks/peers/kuzu_bench.js). Each child's peak
 // RSS and CPU time come from wait4(); per query, median/min/max wall time and
-// median CPU time of each engine. Exit 0 when every answer is identical, 1
-// otherwise or on an error, 2 on a usage error.
+// median CPU time of each engine. A run of a query past the --timeout
+// deadline on one engine is reported as "timeout" and its answer is not
+// compared. Exit 0 when every answer both engines gave is identical (and no
+// query failed otherwise), 1 otherwise or on an error, 2 on a usage error.
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -21,17 +24,18 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
+#include "cli/bench_queries.h"
+#include "cli/bench_workload.h"
 #include "cli/commands.h"
 #include "cli/subcommand.h"
 #include "graph/bulk_load.h"
-#include "graph/kronecker.h"
 #include "graph/store.h"
 #include "nlohmann/json.hpp"
 #include "query/engine.h"
@@ -52,17 +56,11 @@ struct BenchArgs {
   double query_timeout = 120;
   int seeds = 100;
   int pairs = 20;
+  std::string nodes;  // The user's graph (--nodes/--edges) instead of
+  std::string edges;  // the Kronecker graph.
   std::string dir;    // Work directory; default a fresh one under $TMPDIR.
   std::string peers;  // benchmarks/peers
   bool keep = false;
-};
-
-// One query in both dialects. A run executes all statements in order.
-struct BenchQuery {
-  std::string name;
-  std::string what;
-  std::vector<std::string> dossier;
-  std::vector<std::string> kuzu;
 };
 
 double ProcessCpuMs() {
@@ -85,10 +83,6 @@ uint64_t DiskBytes(const fs::path& p) {
     if (it->is_regular_file(ec)) total += it->file_size(ec);
   }
   return total;
-}
-
-std::string IdList(const std::vector<uint64_t>& ids) {
-  return absl::StrCat("[", absl::StrJoin(ids, ", "), "]");
 }
 
 // The canonical answer text (kuzu_bench.js writes the same form).
@@ -124,132 +118,47 @@ std::string Canonical(const query::QueryResult& r) {
   return absl::StrJoin(rows, "\n");
 }
 
-// The graph and the fixed inputs of the queries.
-struct Workload {
-  uint64_t vertices = 0;
-  uint64_t edges = 0;
-  std::vector<uint64_t> seeds;  // Vertices with out-degree > 0.
-  std::vector<std::pair<uint64_t, uint64_t>> pairs;
-  double generate_seconds = 0;
-  double write_seconds = 0;
-};
-
-absl::StatusOr<Workload> Generate(const BenchArgs& args, const fs::path& dir) {
-  Workload w;
-  Clock::time_point t = Clock::now();
-  graph::KroneckerOptions ko;
-  ko.scale = args.scale;
-  ko.edge_factor = args.edge_factor;
-  ko.seed = args.seed;
-  absl::StatusOr<std::vector<graph::KroneckerEdge>> edges =
-      graph::GenerateKronecker(ko);
-  if (!edges.ok()) return edges.status();
-  w.generate_seconds = Ms(t) / 1e3;
-  w.vertices = uint64_t{1} << args.scale;
-  w.edges = edges->size();
-  std::vector<uint32_t> out_degree(w.vertices), in_degree(w.vertices);
-  t = Clock::now();
-  {
-    std::FILE* f = std::fopen((dir / "nodes.csv").c_str(), "w");
-    if (f == nullptr) return absl::UnavailableError("cannot write nodes.csv");
-    std::fputs("id:ID\n", f);
-    for (uint64_t v = 0; v < w.vertices; ++v) std::fprintf(f, "%llu\n", (unsigned long long)v);
-    if (std::fclose(f) != 0) return absl::UnavailableError("writing nodes.csv");
-  }
-  {
-    std::FILE* f = std::fopen((dir / "edges.csv").c_str(), "w");
-    if (f == nullptr) return absl::UnavailableError("cannot write edges.csv");
-    std::fputs(":START_ID,:END_ID\n", f);
-    for (const auto& [s, d] : *edges) {
-      std::fprintf(f, "%llu,%llu\n", (unsigned long long)s, (unsigned long long)d);
-      ++out_degree[s];
-      ++in_degree[d];
+// Runs the statements of one query once with the deadline `timeout`
+// covering them all; appends each canonical answer to *answers.
+absl::Status RunOnce(graph::Store& store, const BenchQuery& q,
+                     absl::Duration timeout,
+                     std::vector<std::string>* answers) {
+  query::QueryOptions qo;
+  qo.read_only = true;
+  qo.max_memory_bytes = uint64_t{4} << 30;
+  const absl::Time deadline = absl::Now() + timeout;
+  for (const std::string& s : q.dossier) {
+    qo.timeout = deadline - absl::Now();
+    if (qo.timeout <= absl::ZeroDuration()) {
+      return absl::DeadlineExceededError("the query's deadline passed");
     }
-    if (std::fclose(f) != 0) return absl::UnavailableError("writing edges.csv");
+    absl::StatusOr<query::QueryResult> r =
+        query::ExecuteQuery(store, s, {}, qo);
+    if (!r.ok()) return r.status();
+    answers->push_back(Canonical(*r));
   }
-  std::vector<graph::KroneckerEdge>().swap(*edges);
-  w.write_seconds = Ms(t) / 1e3;
-  // Fixed inputs drawn by SplitMix64 from the seed: distinct seeds with
-  // out-degree > 0; pairs (out-degree > 0, in-degree > 0), distinct ends.
-  graph::SplitMix64 rng(args.seed * 0x9e3779b97f4a7c15ull + 7);
-  std::vector<bool> taken(w.vertices);
-  for (int tries = 0; static_cast<int>(w.seeds.size()) < args.seeds &&
-                      tries < 100 * args.seeds + 1000;
-       ++tries) {
-    uint64_t v = rng.Bounded(w.vertices);
-    if (out_degree[v] > 0 && !taken[v]) {
-      taken[v] = true;
-      w.seeds.push_back(v);
-    }
-  }
-  for (int tries = 0; static_cast<int>(w.pairs.size()) < args.pairs &&
-                      tries < 1000 * args.pairs;
-       ++tries) {
-    uint64_t a = rng.Bounded(w.vertices), b = rng.Bounded(w.vertices);
-    if (a != b && out_degree[a] > 0 && in_degree[b] > 0) w.pairs.push_back({a, b});
-  }
-  if (w.seeds.empty()) return absl::InvalidArgumentError("the graph has no edge");
-  return w;
-}
-
-std::vector<BenchQuery> Queries(const Workload& w) {
-  const std::string seeds = IdList(w.seeds);
-  const std::string one = std::to_string(w.seeds[0]);
-  std::vector<BenchQuery> q;
-  q.push_back({"lookup", "point lookup by key",
-               {absl::StrCat("MATCH (n:Node {id: ", one, "}) RETURN n.id")},
-               {absl::StrCat("MATCH (n:Node {id: ", one, "}) RETURN n.id")}});
-  std::string hop1 = absl::StrCat("MATCH (a:Node)-[:E]->(b:Node) WHERE a.id IN ",
-                                  seeds, " RETURN count(*)");
-  q.push_back({"hop1", "1-hop count from the seeds", {hop1}, {hop1}});
-  for (int k : {2, 3}) {
-    q.push_back(
-        {absl::StrCat("reach", k),
-         absl::StrCat(k, "-hop distinct reach (seed, node) pairs"),
-         {absl::StrCat("MATCH (a:Node)-[:E*1..", k, "]->(b:Node) WHERE a.id IN ",
-                       seeds, " AND b.id <> a.id WITH DISTINCT a, b RETURN count(*)")},
-         {absl::StrCat("MATCH (a:Node)-[:E* SHORTEST 1..", k,
-                       "]->(b:Node) WHERE a.id IN ", seeds,
-                       " AND b.id <> a.id RETURN count(*)")}});
-  }
-  q.push_back({"paths13", "*1..3 path count from one seed (trails)",
-               {absl::StrCat("MATCH (a:Node {id: ", one,
-                             "})-[:E*1..3]->(b:Node) RETURN count(*)")},
-               {absl::StrCat("MATCH (a:Node {id: ", one,
-                             "})-[:E* TRAIL 1..3]->(b:Node) RETURN count(*)")}});
-  BenchQuery sp{"shortest", absl::StrCat("shortest-path length, ", w.pairs.size(),
-                                         " fixed pairs"), {}, {}};
-  for (const auto& [a, b] : w.pairs) {
-    sp.dossier.push_back(absl::StrCat(
-        "MATCH p = shortestPath((a:Node {id: ", a, "})-[:E*..30]->(b:Node {id: ",
-        b, "})) RETURN length(p)"));
-    sp.kuzu.push_back(absl::StrCat("MATCH (a:Node {id: ", a,
-                                   "})-[e:E* SHORTEST 1..30]->(b:Node {id: ", b,
-                                   "}) RETURN length(e)"));
-  }
-  q.push_back(std::move(sp));
-  q.push_back({"by_type", "count by relationship type",
-               {"MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t"},
-               {"MATCH ()-[r]->() RETURN label(r) AS t, count(*) AS c ORDER BY t"}});
-  std::string top = "MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d "
-                    "ORDER BY d DESC, id ASC LIMIT 10";
-  q.push_back({"top10", "top-10 out-degree", {top}, {top}});
-  return q;
+  return absl::OkStatus();
 }
 
 // The Dossier side, in a child process: import, then the queries. Writes
 // the same JSON shape as kuzu_bench.js to `out`.
-int DossierChild(const BenchArgs& args, const fs::path& dir,
-                 const std::vector<BenchQuery>& queries, const fs::path& out) {
+int DossierChild(const BenchArgs& args, const BenchWorkload& w,
+                 const fs::path& dir, const std::vector<BenchQuery>& queries,
+                 const fs::path& out) {
   Json j;
   const std::string db = (dir / "dossier.db").string();
   graph::BulkLoadOptions options;
-  options.id_type = graph::BulkLoadOptions::IdType::kInteger;
+  options.id_type = w.integer_ids ? graph::BulkLoadOptions::IdType::kInteger
+                                  : graph::BulkLoadOptions::IdType::kString;
+  std::vector<graph::BulkInput> node_inputs, edge_inputs;
+  for (const BenchNodeFile& f : w.node_files)
+    node_inputs.push_back({f.path, f.label});
+  for (const BenchEdgeFile& f : w.edge_files)
+    edge_inputs.push_back({f.path, f.type});
   double cpu0 = ProcessCpuMs();
   Clock::time_point t = Clock::now();
-  absl::StatusOr<graph::BulkLoadReport> report = graph::BulkLoad(
-      db, {{(dir / "nodes.csv").string(), "Node"}},
-      {{(dir / "edges.csv").string(), "E"}}, options);
+  absl::StatusOr<graph::BulkLoadReport> report =
+      graph::BulkLoad(db, node_inputs, edge_inputs, options);
   if (!report.ok()) {
     std::cerr << "error: dossier import: " << report.status().message() << "\n";
     return kExitError;
@@ -258,10 +167,6 @@ int DossierChild(const BenchArgs& args, const fs::path& dir,
   j["load_cpu_ms"] = ProcessCpuMs() - cpu0;
   absl::StatusOr<std::unique_ptr<graph::Store>> store = graph::Store::Open(db);
   if (!store.ok()) return ReportError(store.status());
-  query::QueryOptions qo;
-  qo.timeout = absl::Seconds(args.query_timeout);
-  qo.read_only = true;
-  qo.max_memory_bytes = uint64_t{4} << 30;
   for (const BenchQuery& q : queries) {
     Json e;
     e["name"] = q.name;
@@ -273,21 +178,20 @@ int DossierChild(const BenchArgs& args, const fs::path& dir,
       std::vector<std::string> answers;
       cpu0 = ProcessCpuMs();
       t = Clock::now();
-      absl::Status status;
-      for (const std::string& s : q.dossier) {
-        absl::StatusOr<query::QueryResult> r =
-            query::ExecuteQuery(**store, s, {}, qo);
-        if (!r.ok()) {
-          status = r.status();
-          break;
-        }
-        answers.push_back(Canonical(*r));
+      absl::Status status =
+          RunOnce(**store, q, absl::Seconds(args.query_timeout), &answers);
+      const double ms = Ms(t);
+      // A run that ended past the deadline (the engine checks it only in
+      // its loops) is a timeout too, as on the Kùzu side.
+      if (absl::IsDeadlineExceeded(status) ||
+          (status.ok() && ms > args.query_timeout * 1e3)) {
+        e["timeout"] = true;
+        break;
       }
       if (!status.ok()) {
         e["error"] = std::string(status.message());
         break;
       }
-      double ms = Ms(t);
       e["times_ms"].push_back(ms);
       e["cpu_ms"].push_back(ProcessCpuMs() - cpu0);
       e["answer"] = absl::StrJoin(answers, "\n;\n");
@@ -331,7 +235,8 @@ std::string FindPeers(const BenchArgs& args) {
     std::error_code ec;
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
-      candidates.push_back(exe.parent_path().parent_path() / "benchmarks/peers");
+      candidates.push_back(exe.parent_path().parent_path() /
+                           "benchmarks/peers");
     }
   }
   for (const fs::path& p : candidates) {
@@ -350,7 +255,8 @@ std::string Stats(const Json& times, double* median) {
   std::sort(t.begin(), t.end());
   *median = t[t.size() / 2];
   char buf[96];
-  std::snprintf(buf, sizeof buf, "%.1f (%.1f–%.1f)", *median, t.front(), t.back());
+  std::snprintf(buf, sizeof buf, "%.1f (%.1f–%.1f)", *median, t.front(),
+                t.back());
   return buf;
 }
 
@@ -362,9 +268,78 @@ double Median(const Json& values) {
   return t[t.size() / 2];
 }
 
+// The per-query table; returns false when an answer differs or a query
+// failed (a timeout is neither).
+bool PrintQueries(const std::vector<BenchQuery>& queries, const Json& dj,
+                  const Json& kj, double timeout_s, int* timeouts) {
+  std::printf(
+      "| query | Dossier ms median (min–max) | Kùzu ms median (min–max) "
+      "| ratio D/K | CPU ms D / K | runs D/K | answers |\n");
+  std::printf("|---|---|---|---|---|---|---|\n");
+  bool all_equal = true;
+  for (size_t i = 0; i < queries.size(); ++i) {
+    const Json& d = dj["queries"][i];
+    const Json& k = kj["queries"][i];
+    const bool dt = d.value("timeout", false), kt = k.value("timeout", false);
+    double dm, km;
+    std::string ds = Stats(d["times_ms"], &dm), ks = Stats(k["times_ms"], &km);
+    char limit[48];
+    std::snprintf(limit, sizeof limit, "timeout (> %g s)", timeout_s);
+    if (dt) ds = dm > 0 ? ds + ", then a timeout" : limit;
+    if (kt) ks = km > 0 ? ks + ", then a timeout" : limit;
+    const bool compared = !d["answer"].is_null() && !k["answer"].is_null();
+    const bool failed = d.contains("error") || k.contains("error");
+    const bool equal = compared && d["answer"] == k["answer"];
+    std::string verdict;
+    if (equal) {
+      verdict = "identical";
+    } else if (!compared && !failed && (dt || kt)) {
+      verdict = absl::StrCat("not compared (",
+                             dt && kt ? "both" : (dt ? "Dossier" : "Kùzu"),
+                             " timeout)");
+      ++*timeouts;
+    } else {
+      verdict = "DIFFER";
+      all_equal = false;
+    }
+    if (d.contains("error"))
+      verdict += " (Dossier: " + d["error"].get<std::string>() + ")";
+    if (k.contains("error"))
+      verdict += " (Kùzu: " + k["error"].get<std::string>() + ")";
+    // Past the deadline the ratio is a bound: the timed-out side took at
+    // least `timeout_s`.
+    char ratio[32] = "—";
+    if (dm > 0 && km > 0) {
+      std::snprintf(ratio, sizeof ratio, "%.2f", dm / km);
+    } else if (dt && km > 0) {
+      std::snprintf(ratio, sizeof ratio, ">%.2f", timeout_s * 1e3 / km);
+    } else if (kt && dm > 0) {
+      std::snprintf(ratio, sizeof ratio, "<%.3g", dm / (timeout_s * 1e3));
+    }
+    std::printf("| %s | %s | %s | %s | %.1f / %.1f | %zu/%zu | %s |\n",
+                queries[i].name.c_str(), ds.c_str(), ks.c_str(), ratio,
+                Median(d["cpu_ms"]), Median(k["cpu_ms"]), d["times_ms"].size(),
+                k["times_ms"].size(), verdict.c_str());
+    if (!equal && compared) {
+      std::fprintf(stderr, "%s: Dossier answered %s, Kùzu %s\n",
+                   queries[i].name.c_str(),
+                   d["answer"].get<std::string>().substr(0, 200).c_str(),
+                   k["answer"].get<std::string>().substr(0, 200).c_str());
+    }
+  }
+  return all_equal;
+}
+
 int RunBench(const BenchArgs& args) {
-  if (args.scale < 1 || args.scale > 26 || args.runs < 1) {
-    std::cerr << "error: --scale is 1..26 and --runs at least 1\n";
+  const bool csv = !args.nodes.empty() || !args.edges.empty();
+  if (args.scale < 1 || args.scale > 26 || args.runs < 1 ||
+      !(args.query_timeout > 0)) {
+    std::cerr << "error: --scale is 1..26, --runs at least 1 and --timeout "
+                 "above 0\n";
+    return kExitUsage;
+  }
+  if (csv && (args.nodes.empty() || args.edges.empty())) {
+    std::cerr << "error: --nodes and --edges go together\n";
     return kExitUsage;
   }
   const std::string peers = FindPeers(args);
@@ -378,7 +353,9 @@ int RunBench(const BenchArgs& args) {
   if (dir.empty()) {
     const char* tmp = std::getenv("TMPDIR");
     dir = fs::path(tmp != nullptr ? tmp : "/tmp") /
-          absl::StrCat("dossier-bench-", args.scale, "-", getpid());
+          absl::StrCat("dossier-bench-",
+                       csv ? std::string("csv") : std::to_string(args.scale),
+                       "-", getpid());
   }
   std::error_code ec;
   fs::remove_all(dir / "dossier.db", ec);
@@ -391,27 +368,34 @@ int RunBench(const BenchArgs& args) {
   }
   dir = fs::absolute(dir);
 
-  std::cerr << "generating Kronecker scale " << args.scale << " ...\n";
-  absl::StatusOr<Workload> w = Generate(args, dir);
+  absl::StatusOr<BenchWorkload> w;
+  if (csv) {
+    std::cerr << "reading " << args.nodes << " and " << args.edges << " ...\n";
+    w = ReadCsvWorkload(
+        {args.nodes, args.edges, args.seed, args.seeds, args.pairs}, dir);
+  } else {
+    std::cerr << "generating Kronecker scale " << args.scale << " ...\n";
+    w = MakeKroneckerWorkload(
+        {args.scale, args.edge_factor, args.seed, args.seeds, args.pairs}, dir);
+  }
   if (!w.ok()) return ReportError(w.status());
-  const std::vector<BenchQuery> queries = Queries(*w);
+  const std::vector<BenchQuery> queries = TraversalQueries(*w);
 
   std::cerr << "Dossier: import and queries ...\n";
   std::fflush(nullptr);
   Clock::time_point started = Clock::now();
   pid_t pid = fork();
-  if (pid == 0) _exit(DossierChild(args, dir, queries, dir / "dossier.json"));
+  if (pid == 0)
+    _exit(DossierChild(args, *w, dir, queries, dir / "dossier.json"));
   ChildResult dossier = Wait(pid, started);
 
   Json spec;
   spec["db"] = (dir / "kuzu.db").string();
-  spec["setup"] = {"CREATE NODE TABLE Node(id INT64, PRIMARY KEY(id))",
-                   "CREATE REL TABLE E(FROM Node TO Node)"};
-  spec["load"] = {
-      absl::StrCat("COPY Node FROM '", (dir / "nodes.csv").string(), "' (HEADER=true)"),
-      absl::StrCat("COPY E FROM '", (dir / "edges.csv").string(), "' (HEADER=true)")};
+  spec["setup"] = KuzuSchema(*w);
+  spec["load"] = KuzuCopies(*w);
   spec["runs"] = args.runs;
   spec["budget_seconds"] = args.budget_seconds;
+  spec["timeout_seconds"] = args.query_timeout;
   for (const BenchQuery& q : queries) {
     spec["queries"].push_back({{"name", q.name}, {"statements", q.kuzu}});
   }
@@ -421,7 +405,8 @@ int RunBench(const BenchArgs& args) {
   started = Clock::now();
   pid = fork();
   if (pid == 0) {
-    int fd = open((dir / "kuzu.json").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int fd =
+        open((dir / "kuzu.json").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0) _exit(127);
     std::string script = (fs::path(peers) / "kuzu_bench.js").string();
     std::string spec_path = (dir / "kuzu_spec.json").string();
@@ -436,71 +421,65 @@ int RunBench(const BenchArgs& args) {
     dj = Json::parse(std::ifstream(dir / "dossier.json"));
     kj = Json::parse(std::ifstream(dir / "kuzu.json"));
   } catch (const std::exception&) {
-    std::cerr << "error: a benchmark child failed (Dossier exit " << dossier.status
-              << ", Kùzu exit " << kuzu.status << "); outputs in " << dir << "\n";
+    std::cerr << "error: a benchmark child failed (Dossier exit "
+              << dossier.status << ", Kùzu exit " << kuzu.status
+              << "); outputs in " << dir << "\n";
     return kExitError;
   }
 
-  std::printf("\n## dossier bench: Kronecker scale %d, edge factor %d, seed %llu\n\n",
-              args.scale, args.edge_factor, (unsigned long long)args.seed);
-  std::printf("%llu nodes, %llu relationships (type E); %zu seeds, %zu pairs; "
-              "Kùzu %s; generation %.2f s, CSV writing %.2f s\n\n",
-              (unsigned long long)w->vertices, (unsigned long long)w->edges,
-              w->seeds.size(), w->pairs.size(),
-              kj.value("version", std::string("?")).c_str(), w->generate_seconds,
-              w->write_seconds);
-  std::printf("| query | Dossier ms median (min–max) | Kùzu ms median (min–max) "
-              "| ratio D/K | CPU ms D / K | runs D/K | answers |\n");
-  std::printf("|---|---|---|---|---|---|---|\n");
-  bool all_equal = true;
-  for (size_t i = 0; i < queries.size(); ++i) {
-    const Json& d = dj["queries"][i];
-    const Json& k = kj["queries"][i];
-    double dm, km;
-    std::string ds = Stats(d["times_ms"], &dm), ks = Stats(k["times_ms"], &km);
-    bool equal = !d["answer"].is_null() && d["answer"] == k["answer"];
-    all_equal &= equal;
-    std::string verdict = equal ? "identical" : "DIFFER";
-    if (d.contains("error")) verdict += " (Dossier: " + d["error"].get<std::string>() + ")";
-    if (k.contains("error")) verdict += " (Kùzu: " + k["error"].get<std::string>() + ")";
-    char ratio[32] = "—";
-    if (dm > 0 && km > 0) std::snprintf(ratio, sizeof ratio, "%.2f", dm / km);
-    std::printf("| %s | %s | %s | %s | %.1f / %.1f | %zu/%zu | %s |\n",
-                queries[i].name.c_str(), ds.c_str(), ks.c_str(), ratio,
-                Median(d["cpu_ms"]), Median(k["cpu_ms"]), d["times_ms"].size(),
-                k["times_ms"].size(), verdict.c_str());
-    if (!equal) {
-      std::string da = d["answer"].is_null() ? "(none)" : d["answer"].get<std::string>();
-      std::string ka = k["answer"].is_null() ? "(none)" : k["answer"].get<std::string>();
-      std::fprintf(stderr, "%s: Dossier answered %s, Kùzu %s\n",
-                   queries[i].name.c_str(), da.substr(0, 200).c_str(),
-                   ka.substr(0, 200).c_str());
-    }
-  }
-  const double dl = dj["load_ms"].get<double>(), kl = kj["load_ms"].get<double>();
+  std::printf("\n## dossier bench: %s\n\n", w->title.c_str());
+  std::printf(
+      "%llu nodes (%zu labels), %llu relationships (%zu types); %zu "
+      "seeds, %zu pairs; deadline %g s per query; Kùzu %s; generation "
+      "%.2f s, CSV writing %.2f s\n\n",
+      (unsigned long long)w->nodes, w->labels.size(),
+      (unsigned long long)w->edges, w->types.size(), w->seeds.size(),
+      w->pairs.size(), args.query_timeout,
+      kj.value("version", std::string("?")).c_str(), w->generate_seconds,
+      w->write_seconds);
+  int timeouts = 0;
+  const bool all_equal =
+      PrintQueries(queries, dj, kj, args.query_timeout, &timeouts);
+  const double dl = dj["load_ms"].get<double>(),
+               kl = kj["load_ms"].get<double>();
   std::printf("\n| | Dossier | Kùzu | ratio D/K |\n|---|---|---|---|\n");
-  std::printf("| load (import / COPY), wall s | %.2f | %.2f | %.2f |\n", dl / 1e3,
-              kl / 1e3, dl / kl);
-  std::printf("| load CPU s | %.2f | %.2f | |\n", dj["load_cpu_ms"].get<double>() / 1e3,
+  std::printf("| load (import / COPY), wall s | %.2f | %.2f | %.2f |\n",
+              dl / 1e3, kl / 1e3, dl / kl);
+  std::printf("| load CPU s | %.2f | %.2f | |\n",
+              dj["load_cpu_ms"].get<double>() / 1e3,
               kj["load_cpu_ms"].get<double>() / 1e3);
   std::printf("| load rate, M relationships/s (wall) | %.2f | %.2f | |\n",
               w->edges / dl / 1e3, w->edges / kl / 1e3);
   double dsize = DiskBytes(dir / "dossier.db") / 1048576.0;
-  double ksize = (DiskBytes(dir / "kuzu.db") + DiskBytes(dir / "kuzu.db.wal")) / 1048576.0;
-  std::printf("| size on disk, MiB | %.1f | %.1f | %.2f |\n", dsize, ksize, dsize / ksize);
+  double ksize =
+      (DiskBytes(dir / "kuzu.db") + DiskBytes(dir / "kuzu.db.wal")) / 1048576.0;
+  std::printf("| size on disk, MiB | %.1f | %.1f | %.2f |\n", dsize, ksize,
+              dsize / ksize);
   std::printf("| peak RSS of the process, MiB | %.0f | %.0f | %.2f |\n",
-              dossier.max_rss_mb, kuzu.max_rss_mb, dossier.max_rss_mb / kuzu.max_rss_mb);
-  std::printf("| process wall / CPU s (load + all runs) | %.1f / %.1f | %.1f / %.1f | |\n",
-              dossier.wall_s, dossier.cpu_s, kuzu.wall_s, kuzu.cpu_s);
+              dossier.max_rss_mb, kuzu.max_rss_mb,
+              dossier.max_rss_mb / kuzu.max_rss_mb);
+  std::printf(
+      "| process wall / CPU s (load + all runs) | %.1f / %.1f | %.1f / %.1f | "
+      "|\n",
+      dossier.wall_s, dossier.cpu_s, kuzu.wall_s, kuzu.cpu_s);
   double load1, load5, load15;
   if (std::FILE* f = std::fopen("/proc/loadavg", "r")) {
     if (std::fscanf(f, "%lf %lf %lf", &load1, &load5, &load15) == 3) {
-      std::printf("\nload average at the end: %.2f %.2f %.2f (%u cores)\n", load1,
-                  load5, load15, std::thread::hardware_concurrency());
+      std::printf("\nload average at the end: %.2f %.2f %.2f (%u cores)\n",
+                  load1, load5, load15, std::thread::hardware_concurrency());
     }
     std::fclose(f);
   }
-  std::printf("answers: %s\n", all_equal ? "all identical" : "SOME DIFFER");
+  if (!all_equal) {
+    std::printf("answers: SOME DIFFER\n");
+  } else if (timeouts > 0) {
+    std::printf(
+        "answers: all identical where both finished (%d not compared: "
+        "timeout)\n",
+        timeouts);
+  } else {
+    std::printf("answers: all identical\n");
+  }
   if (!args.keep && args.dir.empty()) fs::remove_all(dir, ec);
   return all_equal ? kExitOk : kExitError;
 }
@@ -511,10 +490,12 @@ Subcommand AddBenchCommand(CLI::App& app) {
   auto args = std::make_shared<BenchArgs>();
   CLI::App* cmd = app.add_subcommand(
       "bench",
-      "Traversal queries on Dossier and Kùzu over the same generated graph");
+      "Traversal queries on Dossier and Kùzu over the same generated graph "
+      "or CSV files");
   cmd->add_option("--scale", args->scale, "Kronecker scale: 2^scale nodes")
       ->capture_default_str();
-  cmd->add_option("--edge-factor", args->edge_factor, "Edges per node generated")
+  cmd->add_option("--edge-factor", args->edge_factor,
+                  "Edges per node generated")
       ->capture_default_str();
   cmd->add_option("--seed", args->seed, "Generator and query-input seed")
       ->capture_default_str();
@@ -524,12 +505,20 @@ Subcommand AddBenchCommand(CLI::App& app) {
                   "Stop repeating a query once its runs took this many seconds")
       ->capture_default_str();
   cmd->add_option("--timeout", args->query_timeout,
-                  "Deadline of each Dossier statement in seconds")
+                  "Deadline of one run of a query (all its statements) on "
+                  "either engine, in seconds; past it the query is reported "
+                  "as a timeout and its answer is not compared")
       ->capture_default_str();
   cmd->add_option("--seeds", args->seeds, "Seeds of the 1/2/3-hop queries")
       ->capture_default_str();
   cmd->add_option("--pairs", args->pairs, "Pairs of the shortest-path query")
       ->capture_default_str();
+  cmd->add_option("--nodes", args->nodes,
+                  "Benchmark this neo4j-admin node file (id:ID, optional "
+                  ":LABEL) instead of the Kronecker graph; with --edges");
+  cmd->add_option("--edges", args->edges,
+                  "The relationships of --nodes (:START_ID,:END_ID, optional "
+                  ":TYPE)");
   cmd->add_option("--dir", args->dir,
                   "Work directory for CSV files and both databases (kept)");
   cmd->add_option("--peers", args->peers,
