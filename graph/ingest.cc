@@ -82,8 +82,10 @@ Value SortedStrings(const std::set<std::string>& strings) {
 // `pending`, which joins `known` only when the article commits.
 class EntityResolver {
  public:
-  EntityResolver(Schema& schema, Transaction& t, const EntityTables& known)
-      : schema_(schema), t_(t), known_(known) {}
+  // `folded` remembers FoldKey of the names met (a pure function).
+  EntityResolver(Schema& schema, Transaction& t, const EntityTables& known,
+                 absl::flat_hash_map<std::string, std::string>& folded)
+      : schema_(schema), t_(t), known_(known), folded_(folded) {}
 
   // Finds or creates the node of `e`; returns its id.
   absl::StatusOr<NodeId> Resolve(const FactEntity& e, IngestReport* report);
@@ -97,11 +99,20 @@ class EntityResolver {
   // The node's record; nullptr when the store does not have it.
   absl::StatusOr<const NodeRecord*> FindNode(NodeId id);
 
+  const std::string& Folded(const std::string& name);
+
   Schema& schema_;
   Transaction& t_;
   const EntityTables& known_;
+  absl::flat_hash_map<std::string, std::string>& folded_;
   EntityTables pending_;
 };
+
+const std::string& EntityResolver::Folded(const std::string& name) {
+  auto it = folded_.find(name);
+  if (it == folded_.end()) it = folded_.emplace(name, FoldKey(name)).first;
+  return it->second;
+}
 
 absl::StatusOr<std::optional<NodeId>> EntityResolver::FindAlias(
     LabelId label, std::string_view alias) {
@@ -148,7 +159,7 @@ absl::StatusOr<NodeId> EntityResolver::Resolve(const FactEntity& e,
                                                IngestReport* report) {
   DOSSIER_ASSIGN_OR_RETURN(LabelId label, schema_.Label(e.label));
   const std::string key_alias = absl::StrCat("key:", e.key);
-  const std::string name_alias = FoldKey(e.name);
+  const std::string& name_alias = Folded(e.name);
   DOSSIER_ASSIGN_OR_RETURN(std::optional<NodeId> found,
                            FindAlias(label, key_alias));
   if (!found) {
@@ -224,6 +235,7 @@ struct Ingester::Memory {
   bool valid = false;
   uint64_t version = 0;
   EntityTables entities;
+  absl::flat_hash_map<std::string, std::string> folded_names;
 
   explicit Memory(Store& store) : schema(store) {}
 };
@@ -280,7 +292,7 @@ absl::StatusOr<IngestReport> Ingester::Ingest(const Facts& facts) {
 
   // Entities, and the Article's MENTIONS edges. Every endpoint below was
   // just created or resolved in this transaction.
-  EntityResolver resolver(schema, *t, memory_->entities);
+  EntityResolver resolver(schema, *t, memory_->entities, memory_->folded_names);
   DOSSIER_ASSIGN_OR_RETURN(TypeId mentions, schema.Type("MENTIONS"));
   std::map<std::string, NodeId> nodes;
   for (const FactEntity& e : facts.entities) {
