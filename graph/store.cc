@@ -13,14 +13,15 @@
 #include "rocksdb/cache.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
+#include "rocksdb/slice_transform.h"
 #include "rocksdb/table.h"
 
 namespace dossier::graph {
 namespace {
 
-constexpr const char* kCfNames[] = {
-    "default", "nodes", "edges", "out", "in",
-    "label",   "prop",  "alias", "docs", "meta"};
+constexpr const char* kCfNames[] = {"default", "nodes", "edges", "out",
+                                    "in",      "label", "prop",  "alias",
+                                    "docs",    "meta"};
 static_assert(sizeof(kCfNames) / sizeof(kCfNames[0]) ==
               static_cast<int>(Cf::kCount));
 
@@ -94,9 +95,10 @@ absl::Status FromRocks(const rocksdb::Status& s, std::string_view context) {
   if (s.IsNotFound()) return absl::NotFoundError(msg);
   if (s.IsIOError()) {
     if (s.ToString().find("lock") != std::string::npos) {
-      return absl::UnavailableError(absl::StrCat(
-          msg, " (another process is writing this database; open it "
-               "read-only)"));
+      return absl::UnavailableError(
+          absl::StrCat(msg,
+                       " (another process is writing this database; open it "
+                       "read-only)"));
     }
     return absl::UnavailableError(msg);
   }
@@ -115,7 +117,8 @@ Store::Store(std::string path, const StoreOptions& options)
 Store::~Store() {
   if (db_ != nullptr) {
     for (rocksdb::ColumnFamilyHandle* h : handles_) {
-      if (h != nullptr) db_->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+      if (h != nullptr)
+        db_->DestroyColumnFamilyHandle(h).PermitUncheckedError();
     }
     db_->Close().PermitUncheckedError();
   }
@@ -127,7 +130,8 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   std::unique_ptr<Store> store(new Store(path, options));
 
   rocksdb::DBOptions db_options;
-  db_options.create_if_missing = options.create_if_missing && !options.read_only;
+  db_options.create_if_missing =
+      options.create_if_missing && !options.read_only;
   db_options.create_missing_column_families = !options.read_only;
   db_options.paranoid_checks = true;
   // A crash can leave an incomplete last WAL record; any other damage must
@@ -147,8 +151,8 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   }
   if (exists) {
     std::vector<std::string> families;
-    rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, store->path_,
-                                                        &families);
+    rocksdb::Status s =
+        rocksdb::DB::ListColumnFamilies(db_options, store->path_, &families);
     if (!s.ok()) return FromRocks(s, absl::StrCat("cannot read ", path));
     bool has_meta = false;
     for (const std::string& f : families) has_meta |= f == "meta";
@@ -167,6 +171,16 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (const char* name : kCfNames) descriptors.emplace_back(name, cf_options);
+  // Memtable insertion hints: a write lands next to the last one with the
+  // same key prefix (a node's adjacency of one type grows with new edge ids,
+  // a label's nodes with new node ids), so the skiplist need not be searched
+  // from the top. This changes no stored byte, only the insertion CPU.
+  for (auto [family, prefix] : {std::pair{Cf::kOut, 12}, std::pair{Cf::kIn, 12},
+                                std::pair{Cf::kLabel, 4}}) {
+    descriptors[static_cast<int>(family)]
+        .options.memtable_insert_with_hint_prefix_extractor.reset(
+            rocksdb::NewFixedPrefixTransform(prefix));
+  }
 
   std::shared_ptr<DamageLogger> damage_log;
   {
@@ -252,8 +266,7 @@ absl::Status Store::LoadMeta() {
   }
 
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, meta));
-  for (it->Seek("c"); it->Valid() && it->key().starts_with("c");
-       it->Next()) {
+  for (it->Seek("c"); it->Valid() && it->key().starts_with("c"); it->Next()) {
     rocksdb::Slice k = it->key();
     if (k.size() != 6 || static_cast<uint8_t>(k[1]) > 2) {
       return absl::DataLossError(
@@ -316,16 +329,16 @@ absl::Status Store::CommitBatch(rocksdb::WriteBatch* batch,
                                 EdgeId next_edge) {
   absl::MutexLock lock(&state_mu_);
   if (next_node != next_node_) {
-    DOSSIER_RETURN_IF_ERROR(FromRocks(
-        batch->Put(cf(Cf::kMeta), std::string(kNextNodeKey),
-                   U64Value(next_node)),
-        "commit"));
+    DOSSIER_RETURN_IF_ERROR(
+        FromRocks(batch->Put(cf(Cf::kMeta), std::string(kNextNodeKey),
+                             U64Value(next_node)),
+                  "commit"));
   }
   if (next_edge != next_edge_) {
-    DOSSIER_RETURN_IF_ERROR(FromRocks(
-        batch->Put(cf(Cf::kMeta), std::string(kNextEdgeKey),
-                   U64Value(next_edge)),
-        "commit"));
+    DOSSIER_RETURN_IF_ERROR(
+        FromRocks(batch->Put(cf(Cf::kMeta), std::string(kNextEdgeKey),
+                             U64Value(next_edge)),
+                  "commit"));
   }
   rocksdb::WriteOptions wo;
   wo.sync = options_.sync;
@@ -378,7 +391,8 @@ absl::StatusOr<std::shared_ptr<const Csr>> Store::CsrFor(
     }
     DOSSIER_RETURN_IF_ERROR(FromRocks(it->status(), "scanning adjacency"));
   }
-  std::shared_ptr<const Csr> csr = Csr::Build(std::move(nodes), std::move(edges));
+  std::shared_ptr<const Csr> csr =
+      Csr::Build(std::move(nodes), std::move(edges));
   absl::MutexLock lock(&state_mu_);
   if (version == version_) {
     csr_ = csr;
