@@ -146,6 +146,13 @@ class DocumentPass {
 
   void Agentive(size_t s, const Hit& hit);
 
+  // A warning whose content is a claim ("warned that X had hacked ...",
+  // "a averti que X espionne ...", "cảnh báo X đã tấn công ..."): an
+  // accusation when the content names a wrongdoing (ClaimContent) and
+  // holds no hypothesis ("warned that X could ...").
+  void WarningContent(size_t s, const Hit& hit,
+                      const std::vector<int>& sources);
+
   // "accusé deux officiers du GRU, le renseignement militaire russe, X et
   // Y, d'avoir ...", "charged two officers of the X, A and B, with ...":
   // when the object `org` follows a counted noun and a genitive, the

@@ -198,9 +198,34 @@ void DocumentPass::Active(size_t s, const Hit& hit) {
   if (sources.empty()) return;
   if (IsMeasureType(type)) sources = Institutions(s, sources);
   if (sources.empty()) return;
+  if (type == RelationType::kWarnsAbout) WarningContent(s, hit, sources);
   if (targets.empty()) return;
   Emit(type, sources, targets,
        type == RelationType::kAccuses ? Kind(s, hit, targets) : "", s);
+}
+
+void DocumentPass::WarningContent(size_t s, const Hit& hit,
+                                  const std::vector<int>& sources) {
+  size_t e = ctx_.SentenceEnd(s);
+  // A warning of what could happen is no accusation ("warned that X could
+  // be used for spying").
+  for (size_t i = hit.end; i < ctx_.ClauseEnd(s, hit.end); ++i) {
+    if (ctx_.MentionAt(i) < 0 && ctx_.CueAt(Cue::kHypothesis, i)) return;
+  }
+  size_t len = 0;
+  if (hit.end < e && ctx_.MentionAt(hit.end) < 0 &&
+      ctx_.CueAt(Cue::kComplementizer, hit.end, &len)) {
+    ClaimContent(s, hit.end + len, sources, hit);
+    return;
+  }
+  // vi: "cảnh báo X đã lấy cắp ...": the party, then a past marker.
+  if (ctx_.lang() != "vi" || hit.end >= e) return;
+  int m = ctx_.MentionAt(hit.end);
+  if (m < 0 || !ctx_.IsActor(m)) return;
+  size_t after = ctx_.MentionLast(m);
+  if (after < e && ctx_.tok(after).folded == "da") {
+    ClaimContent(s, hit.end, sources, hit);
+  }
 }
 
 // "X, which it blamed for ...", "X, qu'il accuse de ...": the mention

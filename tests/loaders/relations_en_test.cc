@@ -213,5 +213,14 @@ TEST_CASE("en: 'two officers of X, A and B' accuses the officers") {
         Set{"ACCUSES Arcadia -> Nexacom (espionage)"});
 }
 
+TEST_CASE("en: a warning whose content names a wrongdoing accuses") {
+  CHECK(RelationsOf("Arcadia warned that Red Lynx had hacked its power grid.",
+                    "en", "ACCUSES") ==
+        Set{"ACCUSES Arcadia -> Red Lynx (cyberattack)"});
+  CHECK(RelationsOf("Arcadia warned that Red Lynx could hack its power grid.",
+                    "en", "ACCUSES")
+            .empty());
+}
+
 }  // namespace
 }  // namespace dossier::loaders

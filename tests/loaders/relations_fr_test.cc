@@ -208,5 +208,16 @@ TEST_CASE("fr: « deux officiers du X, A et B » ; l'État bordurien") {
         Set{"ACCUSES Arcadia -> Borduria (cyberattack)"});
 }
 
+TEST_CASE("fr: un avertissement qui nomme un méfait accuse") {
+  CHECK(RelationsOf("L'Arcadie a averti que Red Lynx avait piraté son réseau "
+                    "électrique.",
+                    "fr", "ACCUSES") ==
+        Set{"ACCUSES Arcadia -> Red Lynx (cyberattack)"});
+  CHECK(RelationsOf("L'Arcadie a averti que Red Lynx pourrait pirater son "
+                    "réseau électrique.",
+                    "fr", "ACCUSES")
+            .empty());
+}
+
 }  // namespace
 }  // namespace dossier::loaders

@@ -154,5 +154,15 @@ TEST_CASE("vi: « hai kỹ sư của X, A và B » là người bị cáo buộc
             "ACCUSES Arcadia -> Jan Dvorak (espionage)"});
 }
 
+TEST_CASE("vi: cảnh báo X đã làm điều sai trái là cáo buộc") {
+  CHECK(RelationsOf("Arcadia cảnh báo Red Lynx đã tấn công mạng lưới điện.",
+                    "vi", "ACCUSES") ==
+        Set{"ACCUSES Arcadia -> Red Lynx (cyberattack)"});
+  CHECK(RelationsOf("Arcadia cảnh báo Red Lynx có thể tấn công mạng lưới "
+                    "điện.",
+                    "vi", "ACCUSES")
+            .empty());
+}
+
 }  // namespace
 }  // namespace dossier::loaders
