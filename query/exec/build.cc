@@ -31,6 +31,7 @@ absl::StatusOr<std::unique_ptr<PhysicalOperator>> BuildPhysical(
     case LogicalOpKind::kExpandCount: out = MakeExpandCount(p, ctx, eval); break;
     case LogicalOpKind::kDistinct: out = MakeDistinct(p, ctx, eval); break;
     case LogicalOpKind::kSort: out = MakeSort(p, ctx, eval); break;
+    case LogicalOpKind::kTopK: out = MakeTopK(p, ctx, eval); break;
     case LogicalOpKind::kSkip: out = MakeSkip(p, ctx, eval); break;
     case LogicalOpKind::kLimit: out = MakeLimit(p, ctx, eval); break;
     case LogicalOpKind::kOptional: {

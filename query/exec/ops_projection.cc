@@ -293,11 +293,13 @@ class TopKOp : public PhysicalOperator {
     // An invalid count is reported by the Skip or Limit above (opened
     // first); here it only means "keep everything".
     k_ = std::numeric_limits<int64_t>::max();
-    absl::StatusOr<int64_t> limit = EvalCount(*op_->count, ctx_, eval_, "LIMIT");
+    absl::StatusOr<int64_t> limit =
+        EvalCount(*op_->count, ctx_, eval_, "LIMIT");
     if (limit.ok()) {
       k_ = *limit;
       if (op_->skip != nullptr) {
-        absl::StatusOr<int64_t> skip = EvalCount(*op_->skip, ctx_, eval_, "SKIP");
+        absl::StatusOr<int64_t> skip =
+            EvalCount(*op_->skip, ctx_, eval_, "SKIP");
         k_ = !skip.ok() || *skip > std::numeric_limits<int64_t>::max() - k_
                  ? std::numeric_limits<int64_t>::max()
                  : k_ + *skip;
@@ -331,7 +333,9 @@ class TopKOp : public PhysicalOperator {
 
   absl::Status Consume() {
     const Layout& layout = child().logical().layout;
-    auto before = [this](const Entry& a, const Entry& b) { return Before(a, b); };
+    auto before = [this](const Entry& a, const Entry& b) {
+      return Before(a, b);
+    };
     Row in;
     uint64_t seq = 0;
     while (true) {
@@ -342,7 +346,8 @@ class TopKOp : public PhysicalOperator {
       e.seq = seq++;
       e.keys.reserve(op_->sort_keys.size());
       for (const auto& [expr, desc] : op_->sort_keys) {
-        DOSSIER_ASSIGN_OR_RETURN(Value v, eval_->Eval(*expr, layout, in, &op_->overrides));
+        DOSSIER_ASSIGN_OR_RETURN(
+            Value v, eval_->Eval(*expr, layout, in, &op_->overrides));
         e.keys.push_back(std::move(v));
       }
       if (k_ == 0) continue;

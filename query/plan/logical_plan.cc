@@ -167,7 +167,8 @@ std::string LogicalOp::Describe() const {
         parts.push_back(query::ToString(*e) + (desc ? " DESC" : ""));
       absl::StrAppend(&s, " ", absl::StrJoin(parts, ", "));
       if (kind == LogicalOpKind::kTopK) {
-        if (skip != nullptr) absl::StrAppend(&s, " skip ", query::ToString(*skip));
+        if (skip != nullptr)
+          absl::StrAppend(&s, " skip ", query::ToString(*skip));
         absl::StrAppend(&s, " limit ", query::ToString(*count));
       }
       break;

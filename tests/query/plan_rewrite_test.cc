@@ -292,10 +292,12 @@ TEST_CASE("count(*) over one expansion reads degrees") {
 }
 
 // The first `limit` rows from `skip` on of an ordered result.
-std::vector<std::string> Slice(const query::QueryResult& r, size_t skip, size_t limit) {
+std::vector<std::string> Slice(const query::QueryResult& r, size_t skip,
+                               size_t limit) {
   std::vector<std::string> rows = Rows(r);
   std::vector<std::string> out;
-  for (size_t i = skip; i < rows.size() && i < skip + limit; ++i) out.push_back(rows[i]);
+  for (size_t i = skip; i < rows.size() && i < skip + limit; ++i)
+    out.push_back(rows[i]);
   return out;
 }
 
@@ -304,27 +306,33 @@ TEST_CASE("ORDER BY under LIMIT keeps a bounded top-k") {
   BuildRandomGraph(db, 200, 900, 21);
   // Mixed types and nulls in a sort key: strings, integers, missing.
   db.Run("MATCH (n:V) WHERE n.id % 13 = 0 SET n.k = toString(n.id % 5)");
-  db.Run("MATCH (n:V) WHERE n.id % 13 <> 0 AND n.id % 3 <> 0 SET n.k = n.id % 6");
+  db.Run(
+      "MATCH (n:V) WHERE n.id % 13 <> 0 AND n.id % 3 <> 0 SET n.k = n.id % 6");
   db.Run("MATCH (n:V) WHERE n.id % 17 = 0 SET n.k = 2.5");
 
-  auto top = db.Run("EXPLAIN MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d "
-                    "ORDER BY d DESC, id ASC LIMIT 10");
+  auto top = db.Run(
+      "EXPLAIN MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d "
+      "ORDER BY d DESC, id ASC LIMIT 10");
   INFO(top.plan);
   CHECK(Has(top, "TopK d DESC, id limit 10"));
   CHECK_FALSE(Has(top, "+Sort"));
   CHECK(LineOf(top.plan, "Limit 10") < LineOf(top.plan, "TopK"));
-  auto skip = db.Run("EXPLAIN MATCH (a:V) RETURN a.id ORDER BY a.id SKIP 3 LIMIT 4");
+  auto skip =
+      db.Run("EXPLAIN MATCH (a:V) RETURN a.id ORDER BY a.id SKIP 3 LIMIT 4");
   CHECK(Has(skip, "TopK a.id skip 3 limit 4"));
   CHECK(LineOf(skip.plan, "Skip 3") < LineOf(skip.plan, "TopK"));
   // Not rewritten: ORDER BY without LIMIT, SKIP alone.
   CHECK(Has(db.Run("EXPLAIN MATCH (a:V) RETURN a.id ORDER BY a.id"), "+Sort"));
-  CHECK(Has(db.Run("EXPLAIN MATCH (a:V) RETURN a.id ORDER BY a.id SKIP 3"), "+Sort"));
+  CHECK(Has(db.Run("EXPLAIN MATCH (a:V) RETURN a.id ORDER BY a.id SKIP 3"),
+            "+Sort"));
 
   // Answers equal the first rows of the full sort (the same query without
   // SKIP/LIMIT keeps the Sort), ties in the same order, for several keys.
   std::vector<std::string> queries = {
-      "MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d ORDER BY d DESC, id ASC",
-      "MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d ORDER BY d DESC",
+      "MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d ORDER BY d "
+      "DESC, id ASC",
+      "MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d ORDER BY d "
+      "DESC",
       "MATCH (a:V) RETURN a.id % 5 AS g, a.id AS id ORDER BY g",
       "MATCH (a:V) RETURN a.k AS k, a.id AS id ORDER BY k",
       "MATCH (a:V) RETURN a.k AS k, a.id AS id ORDER BY k DESC",
@@ -334,66 +342,89 @@ TEST_CASE("ORDER BY under LIMIT keeps a bounded top-k") {
       "MATCH (a:V) RETURN DISTINCT a.id % 9 AS m ORDER BY m DESC",
       "MATCH (a:V) RETURN a.k AS k, count(*) AS c ORDER BY c DESC, k",
       "MATCH (a:V) RETURN a.id AS id ORDER BY a.k, id DESC",
-      "UNWIND [3, null, 1, 'x', 2, null, [1], 1.5, true] AS x RETURN x ORDER BY x",
-      "UNWIND [3, null, 1, 'x', 2, null, [1], 1.5, true] AS x RETURN x ORDER BY x DESC",
+      "UNWIND [3, null, 1, 'x', 2, null, [1], 1.5, true] AS x RETURN x ORDER "
+      "BY x",
+      "UNWIND [3, null, 1, 'x', 2, null, [1], 1.5, true] AS x RETURN x ORDER "
+      "BY x DESC",
   };
   for (const std::string& q : queries) {
     auto full = db.Run(q);
-    for (auto [s, l] : std::vector<std::pair<int, int>>{
-             {0, 10}, {0, 0}, {0, 1}, {3, 4}, {0, 100000}, {5, 0}, {100000, 5}, {1, 2}}) {
-      std::string text = q + (s > 0 ? " SKIP " + std::to_string(s) : std::string()) +
-                         " LIMIT " + std::to_string(l);
+    for (auto [s, l] : std::vector<std::pair<int, int>>{{0, 10},
+                                                        {0, 0},
+                                                        {0, 1},
+                                                        {3, 4},
+                                                        {0, 100000},
+                                                        {5, 0},
+                                                        {100000, 5},
+                                                        {1, 2}}) {
+      std::string text =
+          q + (s > 0 ? " SKIP " + std::to_string(s) : std::string()) +
+          " LIMIT " + std::to_string(l);
       CAPTURE(text);
       REQUIRE(Has(db.Run("EXPLAIN " + text), "TopK"));
       CHECK(Rows(db.Run(text)) == Slice(full, s, l));
     }
   }
   // Counts as parameters, and a top-k inside WITH feeding a later MATCH.
-  CHECK(Rows(db.Run("MATCH (a:V) RETURN a.id ORDER BY a.k, a.id SKIP $s LIMIT $l",
-                    {{"s", Value::Int(2)}, {"l", Value::Int(5)}})) ==
-        Slice(db.Run("MATCH (a:V) RETURN a.id ORDER BY a.k, a.id"), 2, 5));
+  CHECK(
+      Rows(db.Run("MATCH (a:V) RETURN a.id ORDER BY a.k, a.id SKIP $s LIMIT $l",
+                  {{"s", Value::Int(2)}, {"l", Value::Int(5)}})) ==
+      Slice(db.Run("MATCH (a:V) RETURN a.id ORDER BY a.k, a.id"), 2, 5));
   CHECK(Sorted(db.Run("MATCH (a:V) WITH a ORDER BY a.id DESC LIMIT 5 "
                       "MATCH (a)-[:E]->(b) RETURN a.id, b.id")) ==
-        Sorted(db.Run("MATCH (a:V) WHERE a.id >= 195 MATCH (a)-[:E]->(b) RETURN a.id, b.id")));
+        Sorted(db.Run("MATCH (a:V) WHERE a.id >= 195 MATCH (a)-[:E]->(b) "
+                      "RETURN a.id, b.id")));
   // Invalid counts still fail as before.
   CHECK_FALSE(db.Fail("MATCH (a:V) RETURN a.id ORDER BY a.id LIMIT -1").ok());
-  CHECK_FALSE(db.Fail("MATCH (a:V) RETURN a.id ORDER BY a.id SKIP -1 LIMIT 2").ok());
+  CHECK_FALSE(
+      db.Fail("MATCH (a:V) RETURN a.id ORDER BY a.id SKIP -1 LIMIT 2").ok());
   CHECK_FALSE(db.Fail("MATCH (a:V) RETURN a.id ORDER BY a.id LIMIT $l",
-                      {{"l", Value::String("x")}}).ok());
+                      {{"l", Value::String("x")}})
+                  .ok());
   // A sort key that fails on a row that the top-k would not keep still fails.
-  CHECK_FALSE(db.Fail("UNWIND [1, 2, 'x'] AS x RETURN x ORDER BY x - 1 LIMIT 1").ok());
+  CHECK_FALSE(
+      db.Fail("UNWIND [1, 2, 'x'] AS x RETURN x ORDER BY x - 1 LIMIT 1").ok());
 
   // Writes below the top-k all happen (LIMIT drains its input).
-  auto set = db.Run("MATCH (n:V) SET n.seen = true RETURN n.id ORDER BY n.id DESC LIMIT 3");
+  auto set = db.Run(
+      "MATCH (n:V) SET n.seen = true RETURN n.id ORDER BY n.id DESC LIMIT 3");
   CHECK(Rows(set) == std::vector<std::string>{"199", "198", "197"});
-  CHECK(Scalar(db.Run("MATCH (n:V) WHERE n.seen RETURN count(*)")).AsInt() == 200);
+  CHECK(Scalar(db.Run("MATCH (n:V) WHERE n.seen RETURN count(*)")).AsInt() ==
+        200);
   CHECK(set.stats.properties_set == 200);
   // Relationships created and deleted earlier in the statement: the top-k
   // sees the transaction's overlay, like the reference read afterwards.
   auto written = db.Run(
-      "MATCH (x:Node {id: 1}), (y:Node {id: 2}) CREATE (x)-[:E]->(y), (x)-[:E]->(x) "
+      "MATCH (x:Node {id: 1}), (y:Node {id: 2}) CREATE (x)-[:E]->(y), "
+      "(x)-[:E]->(x) "
       "WITH count(*) AS ignored MATCH (:Node {id: 3})-[r:E]->() DELETE r "
       "WITH count(*) AS ignored2 "
-      "MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d ORDER BY d DESC, id LIMIT 5");
-  auto after = db.Run("MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d "
-                      "ORDER BY d DESC, id");
+      "MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d ORDER BY d "
+      "DESC, id LIMIT 5");
+  auto after = db.Run(
+      "MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d "
+      "ORDER BY d DESC, id");
   CHECK(Rows(written) == Slice(after, 0, 5));
 }
 
 TEST_CASE("count(*) per type over every node reads the whole adjacency") {
   TestDb db("rewrite-count-all");
   BuildRandomGraph(db, 150, 700, 23);
-  auto plan = db.Run("EXPLAIN MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t");
+  auto plan = db.Run(
+      "EXPLAIN MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t");
   INFO(plan.plan);
-  CHECK(Has(plan, "ExpandCount (_)-[r]->() keys [type(r) AS t] aggregates [count(*)] "
-                  "over all nodes"));
+  CHECK(Has(plan,
+            "ExpandCount (_)-[r]->() keys [type(r) AS t] aggregates [count(*)] "
+            "over all nodes"));
   CHECK_FALSE(Has(plan, "NodeScan"));
   // Not over all nodes: a label, a key on the start node, a start node
   // bound before.
-  CHECK_FALSE(Has(db.Run("EXPLAIN MATCH (a:Node)-[r]->() RETURN type(r), count(*)"),
-                  "over all nodes"));
-  CHECK_FALSE(Has(db.Run("EXPLAIN MATCH (a)-[r]->() RETURN a.id, type(r), count(*)"),
-                  "over all nodes"));
+  CHECK_FALSE(
+      Has(db.Run("EXPLAIN MATCH (a:Node)-[r]->() RETURN type(r), count(*)"),
+          "over all nodes"));
+  CHECK_FALSE(
+      Has(db.Run("EXPLAIN MATCH (a)-[r]->() RETURN a.id, type(r), count(*)"),
+          "over all nodes"));
   CHECK_FALSE(Has(db.Run("EXPLAIN MATCH (x:Hub) WITH x MATCH (a)-[r]->() "
                          "RETURN type(r), count(*)"),
                   "over all nodes"));
@@ -402,14 +433,16 @@ TEST_CASE("count(*) per type over every node reads the whole adjacency") {
       "MATCH ()-[r]->() {W} RETURN type(r) AS t, count(*) AS c",
       "MATCH ()<-[r]-() {W} RETURN type(r) AS t, count(*) AS c",
       "MATCH ()-[r]-() {W} RETURN type(r) AS t, count(*) AS c",
-      "MATCH (a)-[r:E]-() {W} RETURN type(r) AS t, count(*) AS c, count(*) AS c2",
+      "MATCH (a)-[r:E]-() {W} RETURN type(r) AS t, count(*) AS c, count(*) AS "
+      "c2",
       "MATCH ()-[r:F|E|F]->() {W} RETURN type(r), count(*)",
       "MATCH ()-[:E|F]-() {W} RETURN count(*)",
       "MATCH ()-[]->() {W} RETURN count(*)",
       "MATCH ()-[r:Nope]->() {W} RETURN type(r), count(*)",
       "MATCH ()-[:Nope]->() {W} RETURN count(*)",
   };
-  auto check_all = [&](const std::string& prefix, const std::string& prefix_slow) {
+  auto check_all = [&](const std::string& prefix,
+                       const std::string& prefix_slow) {
     for (const std::string& q : queries) {
       std::string fast = prefix + q, slow = prefix_slow + q;
       fast.replace(fast.find("{W}"), 3, "");
@@ -430,12 +463,14 @@ TEST_CASE("count(*) per type over every node reads the whole adjacency") {
   // deleted first), the counts follow the transaction; the reference reads
   // the committed result afterwards.
   for (std::string write :
-       {std::string("MATCH (x:Node {id: 1}) CREATE (x)-[:E]->(x), (x)-[:G]->(:V) "),
+       {std::string(
+            "MATCH (x:Node {id: 1}) CREATE (x)-[:E]->(x), (x)-[:G]->(:V) "),
         std::string("MATCH (:Node {id: 2})-[r]-() DELETE r "),
         std::string("MATCH (n:Node {id: 4}) DETACH DELETE n "),
         std::string("CREATE (:V {id: 1000}) ")}) {
-    for (std::string q : {std::string("MATCH ()-[r]-() RETURN type(r) AS t, count(*) AS c"),
-                          std::string("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c")}) {
+    for (std::string q :
+         {std::string("MATCH ()-[r]-() RETURN type(r) AS t, count(*) AS c"),
+          std::string("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c")}) {
       CAPTURE(write);
       CAPTURE(q);
       auto fast = db.Run(write + "WITH count(*) AS ignored " + q);
@@ -447,14 +482,19 @@ TEST_CASE("count(*) per type over every node reads the whole adjacency") {
   // A count over all nodes that runs after writes of the same statement
   // (the first part of a UNION): node by node through the overlay.
   std::string counted = "MATCH ()-[r]-() RETURN type(r) AS t, count(*) AS c";
-  REQUIRE(Has(db.Run("EXPLAIN CREATE (a:V {id: 2000})-[:G]->(a) RETURN 'x' AS t, 0 AS c "
-                     "UNION ALL " + counted),
-              "over all nodes"));
-  auto unioned = db.Run("MATCH (n:Node {id: 5}) DETACH DELETE n "
-                        "CREATE (a:V {id: 2000})-[:G]->(a), (a)-[:E]->(:V) "
-                        "RETURN 'x' AS t, 0 AS c UNION ALL " + counted);
-  std::vector<std::string> expected = Rows(db.Run(
-      "MATCH ()-[r]-() WHERE true RETURN type(r) AS t, count(*) AS c"));
+  REQUIRE(Has(
+      db.Run(
+          "EXPLAIN CREATE (a:V {id: 2000})-[:G]->(a) RETURN 'x' AS t, 0 AS c "
+          "UNION ALL " +
+          counted),
+      "over all nodes"));
+  auto unioned = db.Run(
+      "MATCH (n:Node {id: 5}) DETACH DELETE n "
+      "CREATE (a:V {id: 2000})-[:G]->(a), (a)-[:E]->(:V) "
+      "RETURN 'x' AS t, 0 AS c UNION ALL " +
+      counted);
+  std::vector<std::string> expected = Rows(
+      db.Run("MATCH ()-[r]-() WHERE true RETURN type(r) AS t, count(*) AS c"));
   expected.push_back(Rows(db.Run("RETURN 'x' AS t, 0 AS c"))[0]);
   std::sort(expected.begin(), expected.end());
   CHECK(Sorted(unioned) == expected);
