@@ -28,11 +28,10 @@ void PrintGraphSummary(Database& db) {
         "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS relationships "
         "ORDER BY type"}) {
     absl::StatusOr<Result> r = db.Execute(q);
-    if (r.ok()) {
-      Render(*r, Format::kTable, std::cout, /*footer=*/false);
-    } else {
-      std::cerr << "warning: summary unavailable: " << r.status().message()
-                << "\n";
+    absl::Status s = r.status();
+    if (s.ok()) s = Render(*r, Format::kTable, std::cout, /*footer=*/false);
+    if (!s.ok()) {
+      std::cerr << "warning: summary unavailable: " << s.message() << "\n";
     }
   }
 }

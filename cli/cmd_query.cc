@@ -27,18 +27,28 @@ int RunStatements(Database& db, const std::vector<ScriptStatement>& statements,
                   const ValueMap& params, Format format, bool timing) {
   for (const ScriptStatement& s : statements) {
     auto start = std::chrono::steady_clock::now();
-    absl::StatusOr<Result> r = db.Execute(s.text, params);
-    auto elapsed = std::chrono::duration<double, std::milli>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
-    if (!r.ok()) {
+    // Rows are written as the statement produces them: a large result is
+    // never held whole (a table, which needs its column widths, is).
+    ExecuteOptions options;
+    options.stream = true;
+    absl::StatusOr<Result> r = db.Execute(s.text, params, options);
+    auto report = [&](const absl::Status& error) {
       if (statements.size() > 1) {
         std::cerr << "error in the statement at line " << s.line << ":\n";
       }
-      return ReportError(r.status());
-    }
+      return ReportError(error);
+    };
+    if (!r.ok()) return report(r.status());
     if (!r->plan().empty()) std::cout << r->plan() << "\n";
-    if (!r->columns().empty()) Render(*r, format, std::cout);
+    if (!r->columns().empty()) {
+      if (absl::Status e = Render(*r, format, std::cout); !e.ok()) {
+        std::cout.flush();
+        return report(e);
+      }
+    }
+    auto elapsed = std::chrono::duration<double, std::milli>(
+                       std::chrono::steady_clock::now() - start)
+                       .count();
     const Stats& st = r->stats();
     if (format == Format::kTable &&
         (st.nodes_created || st.nodes_deleted || st.relationships_created ||

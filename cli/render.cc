@@ -1,6 +1,7 @@
 #include "cli/render.h"
 
 #include <cmath>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -135,12 +136,13 @@ std::string MarkdownEscape(const std::string& s) {
   return out;
 }
 
-void RenderTable(const Result& r, std::ostream& out, bool footer) {
+absl::Status RenderTable(Result& r, std::ostream& out, bool footer) {
   const auto& cols = r.columns();
   std::vector<std::vector<std::string>> cells;
   std::vector<size_t> width(cols.size());
   for (size_t c = 0; c < cols.size(); ++c) width[c] = DisplayWidth(cols[c]);
-  for (const auto& row : r.rows()) {
+  for (; r.Valid(); r.Next()) {
+    std::span<const Value> row = r.row();
     std::vector<std::string> line;
     for (size_t c = 0; c < cols.size(); ++c) {
       std::string t = CellText(r, row[c]);
@@ -152,6 +154,8 @@ void RenderTable(const Result& r, std::ostream& out, bool footer) {
     }
     cells.push_back(std::move(line));
   }
+  // A table is drawn whole or not at all.
+  if (!r.status().ok()) return r.status();
   auto rule = [&](const char* left, const char* mid, const char* right) {
     out << left;
     for (size_t c = 0; c < cols.size(); ++c) {
@@ -176,8 +180,9 @@ void RenderTable(const Result& r, std::ostream& out, bool footer) {
     rule("└", "┴", "┘");
   }
   if (footer) {
-    out << r.size() << (r.size() == 1 ? " row" : " rows") << "\n";
+    out << cells.size() << (cells.size() == 1 ? " row" : " rows") << "\n";
   }
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -280,20 +285,19 @@ ordered_json ToJson(const Result& r, const Value& v) {
   return nullptr;
 }
 
-void Render(const Result& r, Format format, std::ostream& out, bool footer) {
+absl::Status Render(Result& r, Format format, std::ostream& out, bool footer) {
   const auto& cols = r.columns();
   auto dump = [](const ordered_json& j) {
     return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
   };
-  auto row_json = [&](const std::vector<Value>& row) {
+  auto row_json = [&](std::span<const Value> row) {
     ordered_json o = ordered_json::object();
     for (size_t c = 0; c < cols.size(); ++c) o[cols[c]] = ToJson(r, row[c]);
     return o;
   };
   switch (format) {
     case Format::kTable:
-      RenderTable(r, out, footer);
-      return;
+      return RenderTable(r, out, footer);
     case Format::kCsv:
     case Format::kTsv: {
       bool csv = format == Format::kCsv;
@@ -304,41 +308,50 @@ void Render(const Result& r, Format format, std::ostream& out, bool footer) {
         out << (c ? (csv ? "," : "\t") : "") << cell(cols[c]);
       }
       out << "\n";
-      for (const auto& row : r.rows()) {
+      for (; r.Valid(); r.Next()) {
+        std::span<const Value> row = r.row();
         for (size_t c = 0; c < cols.size(); ++c) {
           std::string t = row[c].is_null() ? "" : CellText(r, row[c]);
           out << (c ? (csv ? "," : "\t") : "") << cell(t);
         }
         out << "\n";
       }
-      return;
+      return r.status();
     }
     case Format::kJson: {
-      ordered_json a = ordered_json::array();
-      for (const auto& row : r.rows()) a.push_back(row_json(row));
-      out << dump(a) << "\n";
-      return;
+      // One array, written as the rows come (the text of dump(array)).
+      out << "[";
+      for (bool first = true; r.Valid(); r.Next(), first = false) {
+        if (!first) out << ",";
+        out << dump(row_json(r.row()));
+      }
+      out << "]\n";
+      return r.status();
     }
     case Format::kJsonl:
-      for (const auto& row : r.rows()) out << dump(row_json(row)) << "\n";
-      return;
+      for (; r.Valid(); r.Next()) out << dump(row_json(r.row())) << "\n";
+      return r.status();
     case Format::kMarkdown: {
       out << "|";
       for (const std::string& c : cols) out << " " << MarkdownEscape(c) << " |";
       out << "\n|";
       for (size_t c = 0; c < cols.size(); ++c) out << " --- |";
       out << "\n";
-      for (const auto& row : r.rows()) {
+      size_t n = 0;
+      for (; r.Valid(); r.Next(), ++n) {
+        std::span<const Value> row = r.row();
         out << "|";
         for (size_t c = 0; c < cols.size(); ++c) {
           out << " " << MarkdownEscape(CellText(r, row[c])) << " |";
         }
         out << "\n";
       }
-      if (footer) out << "\n" << r.size() << (r.size() == 1 ? " row" : " rows") << "\n";
-      return;
+      if (!r.status().ok()) return r.status();
+      if (footer) out << "\n" << n << (n == 1 ? " row" : " rows") << "\n";
+      return absl::OkStatus();
     }
   }
+  return absl::OkStatus();
 }
 
 }  // namespace dossier::cli

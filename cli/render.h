@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "absl/status/status.h"
 #include "dossier/result.h"
 #include "nlohmann/json.hpp"
 
@@ -21,10 +22,13 @@ enum class Format { kTable, kCsv, kTsv, kJson, kJsonl, kMarkdown };
 // Parses a --format name; nullopt when unknown.
 std::optional<Format> ParseFormat(std::string_view name);
 
-// Writes `result` to `out` in `format`. Table and markdown end with a row
-// count line when `footer` is set.
-void Render(const Result& result, Format format, std::ostream& out,
-            bool footer = true);
+// Writes the rows of `result` from its current one on (consuming it) to
+// `out` in `format`. Table and markdown end with a row count line when
+// `footer` is set. Returns the error that ended a streamed result early:
+// csv, tsv, json (a closed array), jsonl and markdown have then written the
+// rows before it, a table nothing.
+absl::Status Render(Result& result, Format format, std::ostream& out,
+                    bool footer = true);
 
 // The display text of a value in table/csv/tsv cells: strings bare at the
 // top level, quoted inside lists and maps; nodes as (:Label {k: v}).

@@ -29,7 +29,9 @@ absl::Status PrintQueries(Database& db, const ExecuteOptions& options,
       out << "\n";
     }
     first = false;
-    Render(*r, format, out, /*footer=*/false);
+    if (absl::Status s = Render(*r, format, out, /*footer=*/false); !s.ok()) {
+      return s;
+    }
   }
   return absl::OkStatus();
 }

@@ -171,7 +171,12 @@ void ReplSession::RunStatement(const std::string& text) {
   if (!r->plan().empty()) out_ << r->plan() << "\n";
   bool summary = settings_.format == Format::kTable ||
                  settings_.format == Format::kMarkdown;
-  if (!r->columns().empty()) Render(*r, settings_.format, out_, false);
+  if (!r->columns().empty()) {
+    if (absl::Status s = Render(*r, settings_.format, out_, false); !s.ok()) {
+      ReportError(Message(s));
+      return;
+    }
+  }
   const Stats& st = r->stats();
   bool wrote = st.nodes_created || st.nodes_deleted ||
                st.relationships_created || st.relationships_deleted ||

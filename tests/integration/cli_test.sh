@@ -52,6 +52,22 @@ expect_exit 0 "params" "$dossier" query --db "$db" --format tsv --param n=41 "RE
 printf 'RETURN 1 AS a;\nRETURN 2 AS b;\n' | "$dossier" query --db "$db" --format csv -f - >"$tmp/out" 2>"$tmp/err" || fail "script from stdin"
 [ "$(cat "$tmp/out")" = $'a\n1\nb\n2' ] || fail "script output: $(cat "$tmp/out")"
 
+# Rows are written as they are produced: three million rows in csv under a
+# 2 MiB statement budget (a held result would need hundreds of MiB).
+expect_exit 0 "streamed csv" "$dossier" query --db "$db" --format csv --max-memory 2MiB \
+  "UNWIND range(1, 3000000) AS i RETURN i"
+[ "$(wc -l <"$tmp/out")" = "3000001" ] && [ "$(tail -1 "$tmp/out")" = "3000000" ] \
+  || fail "streamed csv: $(wc -l <"$tmp/out") lines, last $(tail -1 "$tmp/out")"
+# An error after some rows: those rows, then the error and exit 1; a table
+# is drawn whole or not at all.
+expect_exit 1 "error after rows (jsonl)" "$dossier" query --db "$db" --format jsonl \
+  "UNWIND [5, 1, 0, 2] AS x RETURN 10 / x AS y"
+[ "$(cat "$tmp/out")" = $'{"y":2}\n{"y":10}' ] || fail "rows before the error: $(cat "$tmp/out")"
+grep -q "DivisionByZero" "$tmp/err" || fail "error after rows: $(cat "$tmp/err")"
+expect_exit 1 "error after rows (table)" "$dossier" query --db "$db" \
+  "UNWIND [5, 1, 0, 2] AS x RETURN 10 / x AS y"
+[ ! -s "$tmp/out" ] || fail "a partial table was drawn: $(cat "$tmp/out")"
+
 expect_exit 1 "syntax error" "$dossier" query --db "$db" "MATCH (n RETURN n"
 grep -q "line 1, column" "$tmp/err" || fail "error without position: $(cat "$tmp/err")"
 grep -q "\^" "$tmp/err" || fail "error without caret"
