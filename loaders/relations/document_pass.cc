@@ -162,6 +162,30 @@ std::vector<int> DocumentPass::Subject(size_t s, size_t at) {
                  ctx_.tok(j - 1).folded != "ong" &&
                  ctx_.tok(j - 1).folded != "ba" &&
                  ctx_.CueAt(Cue::kPronoun, j - 1, &len) && len == 1;
+  // "X, khách hàng dùng dịch vụ của Y, cũng cho biết", "X, a customer of
+  // Y, said": a descriptive apposition between the subject and its verb.
+  if (j > b + 2 && ctx_.IsPunct(j - 1, ",")) {
+    size_t k = j - 1;
+    bool genitive = false, other = false;
+    while (k > b && !ctx_.IsPunct(k - 1, ",") && j - k < 14) {
+      --k;
+      if (!ctx_.tok(k).word) other = true;
+      if (ctx_.MentionAt(k) < 0 && ctx_.CueAt(Cue::kGenitive, k)) {
+        genitive = true;
+      }
+      if (ctx_.MentionAt(k) < 0 && ctx_.CueAt(Cue::kComplementizer, k)) {
+        other = true;
+      }
+    }
+    if (k > b + 1 && ctx_.IsPunct(k - 1, ",") && genitive && !other &&
+        ctx_.MentionAt(k) < 0) {
+      int m = ctx_.MentionAt(k - 2);
+      if (m >= 0 && ctx_.IsActor(m) && !ctx_.IsBareDemonym(m) &&
+          !ctx_.IsLocativeOrModifier(m)) {
+        return {m};
+      }
+    }
+  }
   // ", saying that ...", ", estimant que ...": a participle takes the
   // subject of the sentence's main verb.
   std::string_view w = ctx_.tok(at).folded;

@@ -297,7 +297,13 @@ bool DocumentPass::PostposedClaim(size_t s, const Hit& hit) {
   size_t end = hit.end;
   if (speaker < 0 && end < e) {
     int m = ctx_.MentionAt(end);
-    if (m >= 0 && ctx_.IsActor(m)) speaker = m;
+    if (m >= 0 && ctx_.IsActor(m)) {
+      // "X, a customer of Y, said Z had hacked ...": a party followed by
+      // its verb opens the content; "..., said Z." closes a quote.
+      size_t after = ctx_.MentionLast(m);
+      if (after < e && ctx_.tok(after).word) return false;
+      speaker = m;
+    }
   }
   bool pronoun = false;
   for (size_t i = hit.begin; i < hit.end; ++i) {

@@ -370,7 +370,12 @@ std::vector<int> DocumentPass::CountedMembers(size_t s, int org) const {
 
 void DocumentPass::Agentive(size_t s, const Hit& hit) {
   if (IsNegatedOrHypothetical(ctx_, s, hit.begin, hit.end)) return;
-  std::vector<int> sources = AgentAfter(ctx_, s, hit.end);
+  // A customer's supplier is its genitive complement, never an agent
+  // further on ("X, a customer of Y, said it was hacked by Z").
+  std::vector<int> sources;
+  if (hit.row->type != RelationType::kSupplies) {
+    sources = AgentAfter(ctx_, s, hit.end);
+  }
   if (sources.empty()) {
     // "used by" / "utilisés par" hold the agent word themselves; a
     // customer's supplier may follow what it supplies ("khách hàng dùng

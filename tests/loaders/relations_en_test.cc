@@ -222,5 +222,23 @@ TEST_CASE("en: a warning whose content names a wrongdoing accuses") {
             .empty());
 }
 
+TEST_CASE("en: an apposition between the speaker and its verb") {
+  Set rel = testing::Relations(
+      "Kestrel Systems, a customer of Nexacom, said Red Lynx had hacked its "
+      "servers.",
+      "en");
+  CHECK(rel.count("ACCUSES Kestrel Systems -> Red Lynx (cyberattack)") == 1);
+  CHECK(rel.count("SUPPLIES Nexacom -> Kestrel Systems") == 1);
+  // The supplier is the customer's complement, not an agent further on.
+  CHECK(RelationsOf("Kestrel Systems, a customer of Nexacom, was hacked by "
+                    "Red Lynx.",
+                    "en",
+                    "SUPPLIES") == Set{"SUPPLIES Nexacom -> Kestrel Systems"});
+  // A postposed speech verb still closes its quote.
+  CHECK(
+      RelationsOf("Red Lynx hacked the grid, said Arcadia.", "en", "ACCUSES") ==
+      Set{"ACCUSES Arcadia -> Red Lynx (cyberattack)"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders

@@ -164,5 +164,12 @@ TEST_CASE("vi: cảnh báo X đã làm điều sai trái là cáo buộc") {
             .empty());
 }
 
+TEST_CASE("vi: đồng vị ngữ giữa chủ ngữ và động từ") {
+  CHECK(RelationsOf("Kestrel Systems, khách hàng dùng dịch vụ của Nexacom, "
+                    "cho biết nhóm Red Lynx đã tấn công mạng của hãng.",
+                    "vi", "ACCUSES") ==
+        Set{"ACCUSES Kestrel Systems -> Red Lynx (cyberattack)"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders
