@@ -368,7 +368,9 @@ bool DocumentPass::IsSponsor(size_t s, int m) const {
   for (size_t back = 1; back <= 3 && back <= first; ++back) {
     size_t i = first - back;
     if (ctx_.MentionAt(i) >= 0 || !ctx_.tok(i).word) break;
-    if (ctx_.CueAt(Cue::kSponsor, i) || ctx_.CueAt(Cue::kPassiveAux, i) ||
+    // "được X hậu thuẫn" favours X; "bị X xâm nhập", "been hacked by X"
+    // make X the agent of the harm, not a sponsor.
+    if (ctx_.CueAt(Cue::kSponsor, i) || ctx_.tok(i).folded == "duoc" ||
         ctx_.tok(i).folded == "do") {
       return true;
     }

@@ -240,5 +240,15 @@ TEST_CASE("en: an apposition between the speaker and its verb") {
       Set{"ACCUSES Arcadia -> Red Lynx (cyberattack)"});
 }
 
+TEST_CASE("en: a victim's claim names the agent of the harm") {
+  CHECK(RelationsOf("Kestrel Systems said it had been hacked by Red Lynx.",
+                    "en", "ACCUSES") ==
+        Set{"ACCUSES Kestrel Systems -> Red Lynx (cyberattack)"});
+  // A sponsor is no accused.
+  CHECK(RelationsOf("Kestrel Systems said the attack was backed by Arcadia.",
+                    "en", "ACCUSES")
+            .empty());
+}
+
 }  // namespace
 }  // namespace dossier::loaders

@@ -219,5 +219,11 @@ TEST_CASE("fr: un avertissement qui nomme un méfait accuse") {
             .empty());
 }
 
+TEST_CASE("fr: la victime qui nomme l'auteur du piratage accuse") {
+  CHECK(RelationsOf("Kestrel Systems affirme avoir été piratée par Red Lynx.",
+                    "fr", "ACCUSES") ==
+        Set{"ACCUSES Kestrel Systems -> Red Lynx (cyberattack)"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders

@@ -171,5 +171,16 @@ TEST_CASE("vi: đồng vị ngữ giữa chủ ngữ và động từ") {
         Set{"ACCUSES Kestrel Systems -> Red Lynx (cyberattack)"});
 }
 
+TEST_CASE("vi: bị X xâm nhập: X là thủ phạm, được X hậu thuẫn thì không") {
+  CHECK(RelationsOf("Kestrel Systems cho biết bị nhóm Red Lynx xâm nhập hộp "
+                    "thư.",
+                    "vi", "ACCUSES") ==
+        Set{"ACCUSES Kestrel Systems -> Red Lynx (cyberattack)"});
+  CHECK(RelationsOf("Kestrel Systems cho rằng nhóm Red Lynx tấn công mạng, "
+                    "được Arcadia hậu thuẫn.",
+                    "vi", "ACCUSES") ==
+        Set{"ACCUSES Kestrel Systems -> Red Lynx (cyberattack)"});
+}
+
 }  // namespace
 }  // namespace dossier::loaders
