@@ -1,6 +1,5 @@
 #include "cli/repl_schema.h"
 
-#include <set>
 
 namespace dossier::cli {
 namespace {
@@ -40,25 +39,20 @@ absl::Status PrintQueries(Database& db, const ExecuteOptions& options,
 
 absl::StatusOr<Vocabulary> LoadVocabulary(Database& db,
                                           const ExecuteOptions& options) {
+  // From the catalog and the adjacency: no scan of nodes or relationships.
   Vocabulary v;
-  absl::StatusOr<std::vector<std::string>> labels = Strings(
-      db, "MATCH (n) UNWIND labels(n) AS l RETURN DISTINCT l ORDER BY l",
-      options);
+  absl::StatusOr<std::vector<std::string>> labels =
+      Strings(db, "CALL db.labels()", options);
   if (!labels.ok()) return labels.status();
   v.labels = std::move(*labels);
-  absl::StatusOr<std::vector<std::string>> types = Strings(
-      db, "MATCH ()-[r]->() RETURN DISTINCT type(r) AS t ORDER BY t", options);
+  absl::StatusOr<std::vector<std::string>> types =
+      Strings(db, "CALL db.relationshipTypes()", options);
   if (!types.ok()) return types.status();
   v.types = std::move(*types);
-  std::set<std::string> keys;
-  for (std::string_view q :
-       {"MATCH (n) UNWIND keys(n) AS k RETURN DISTINCT k",
-        "MATCH ()-[r]->() UNWIND keys(r) AS k RETURN DISTINCT k"}) {
-    absl::StatusOr<std::vector<std::string>> k = Strings(db, q, options);
-    if (!k.ok()) return k.status();
-    keys.insert(k->begin(), k->end());
-  }
-  v.keys.assign(keys.begin(), keys.end());
+  absl::StatusOr<std::vector<std::string>> keys =
+      Strings(db, "CALL db.propertyKeys()", options);
+  if (!keys.ok()) return keys.status();
+  v.keys = std::move(*keys);
   return v;
 }
 

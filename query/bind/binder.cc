@@ -7,6 +7,7 @@
 #include "graph/status_macros.h"
 #include "query/bind/binder_internal.h"
 #include "query/parse/error_format.h"
+#include "query/procedures.h"
 
 namespace dossier::query {
 namespace internal {
@@ -84,23 +85,39 @@ absl::Status Binder::BindSingleQuery(const SingleQuery& q, Scope scope,
       case ClauseKind::kCall: {
         const auto& call = c.As<CallClause>();
         for (const auto& a : call.args) DOSSIER_RETURN_IF_ERROR(BindExpr(*a, scope, {}));
-        std::vector<std::string> fields;
-        if (call.procedure == "algo.pagerank" || call.procedure == "algo.betweenness") {
-          fields = {"node", "score"};
-        } else if (call.procedure == "algo.components") {
-          fields = {"node", "component"};
-        } else {
+        const ProcedureSignature* proc = FindProcedure(call.procedure);
+        if (proc == nullptr) {
           return ErrorOf("ProcedureError", c.span, "ProcedureNotFound",
                          "there is no procedure " + call.original_procedure);
         }
-        if (call.yields.empty()) {
-          for (const auto& f : fields) {
-            scope.Add(f, f == "node" ? VarKind::kNode : VarKind::kNumber);
+        if (proc->arguments >= 0 &&
+            call.args.size() != static_cast<size_t>(proc->arguments)) {
+          return Error(c.span, "InvalidNumberOfArguments",
+                       "procedure " + call.original_procedure + " takes " +
+                           std::to_string(proc->arguments) + " arguments");
+        }
+        auto kind_of = [](const ProcedureField& f) {
+          switch (f.kind) {
+            case FieldKind::kNode:
+              return VarKind::kNode;
+            case FieldKind::kNumber:
+              return VarKind::kNumber;
+            case FieldKind::kString:
+              return VarKind::kString;
           }
-          if (last && !is_subquery) *columns = fields;
+          return VarKind::kAny;
+        };
+        if (call.yields.empty()) {
+          std::vector<std::string> fields;
+          for (const ProcedureField& f : proc->fields) {
+            scope.Add(std::string(f.name), kind_of(f));
+            fields.emplace_back(f.name);
+          }
+          if (last && !is_subquery) *columns = std::move(fields);
         } else {
           for (const auto& y : call.yields) {
-            if (std::find(fields.begin(), fields.end(), y.field) == fields.end()) {
+            const ProcedureField* f = FindField(*proc, y.field);
+            if (f == nullptr) {
               return Error(y.span, "UndefinedVariable",
                            "procedure " + call.original_procedure +
                                " has no output `" + y.field + "`");
@@ -109,7 +126,7 @@ absl::Status Binder::BindSingleQuery(const SingleQuery& q, Scope scope,
               return Error(y.span, "VariableAlreadyBound",
                            "variable `" + y.alias + "` already declared");
             }
-            scope.Add(y.alias, y.field == "node" ? VarKind::kNode : VarKind::kNumber);
+            scope.Add(y.alias, kind_of(*f));
             if (last && !is_subquery) columns->push_back(y.alias);
           }
         }

@@ -8,6 +8,7 @@
 #include "graph/status_macros.h"
 #include "query/plan/optimize.h"
 #include "query/plan/planner_internal.h"
+#include "query/procedures.h"
 #include "query/values/aggregate.h"
 #include "query/values/errors.h"
 
@@ -228,22 +229,20 @@ absl::StatusOr<OpPtr> Planner::PlanWrite(OpPtr input, const Clause& clause) {
 
 absl::StatusOr<OpPtr> Planner::PlanCall(OpPtr input, const Clause& clause) {
   const auto& call = clause.As<CallClause>();
-  std::vector<std::string> fields;
-  if (call.procedure == "algo.pagerank" || call.procedure == "algo.betweenness") {
-    fields = {"node", "score"};
-  } else if (call.procedure == "algo.components") {
-    fields = {"node", "component"};
-  } else {
+  const ProcedureSignature* proc = FindProcedure(call.procedure);
+  if (proc == nullptr) {
     return QueryError("ProcedureError", "ProcedureNotFound",
                       "unknown procedure " + call.original_procedure);
   }
   OpPtr op = MakeOp(LogicalOpKind::kProcedureCall, std::move(input));
   op->clause = &clause;
   if (call.yields.empty()) {
-    for (const auto& f : fields) op->items.push_back({f, nullptr});
+    for (const auto& f : proc->fields) {
+      op->items.push_back({std::string(f.name), nullptr});
+    }
   } else {
     for (const auto& y : call.yields) {
-      if (std::find(fields.begin(), fields.end(), y.field) == fields.end()) {
+      if (FindField(*proc, y.field) == nullptr) {
         return QueryError(kSyntaxError, "UndefinedVariable",
                           "procedure " + call.original_procedure +
                               " has no output " + y.field);
