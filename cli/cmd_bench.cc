@@ -10,8 +10,10 @@
 // RSS and CPU time come from wait4(); per query, median/min/max wall time and
 // median CPU time of each engine. A run of a query past the --timeout
 // deadline on one engine is reported as "timeout" and its answer is not
-// compared. Exit 0 when every answer both engines gave is identical (and no
-// query failed otherwise), 1 otherwise or on an error, 2 on a usage error.
+// compared. With --out, the per-query table is also written as TSV (for
+// benchmarks/plot.py). Exit 0 when every answer both engines gave is
+// identical (and no query failed otherwise), 1 otherwise or on an error, 2
+// on a usage error.
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -30,6 +32,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "cli/bench_queries.h"
 #include "cli/bench_workload.h"
@@ -60,6 +63,7 @@ struct BenchArgs {
   std::string edges;  // the Kronecker graph.
   std::string dir;    // Work directory; default a fresh one under $TMPDIR.
   std::string peers;  // benchmarks/peers
+  std::string out;    // TSV of the per-query table, when not empty.
   bool keep = false;
 };
 
@@ -330,6 +334,68 @@ bool PrintQueries(const std::vector<BenchQuery>& queries, const Json& dj,
   return all_equal;
 }
 
+// "median\tmin\tmax" of `times` in ms, or three empty fields.
+std::string TsvTimes(const Json& times) {
+  std::vector<double> t;
+  for (const Json& x : times) t.push_back(x.get<double>());
+  if (t.empty()) return "\t\t";
+  std::sort(t.begin(), t.end());
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%.3f\t%.3f\t%.3f", t[t.size() / 2], t.front(),
+                t.back());
+  return buf;
+}
+
+// Writes the per-query table as TSV to `path`: a comment line with the run's
+// parameters, a header, one line per query. Times are empty when the engine
+// has no finished run; status is ok, differs, timeout-dossier, timeout-kuzu,
+// timeout-both, error-dossier or error-kuzu (the first that applies, errors
+// first).
+absl::Status WriteTsv(const std::string& path, const BenchArgs& args,
+                      const BenchWorkload& w,
+                      const std::vector<BenchQuery>& queries, const Json& dj,
+                      const Json& kj) {
+  std::ofstream f(path);
+  if (!f) return absl::UnavailableError(absl::StrCat("cannot write ", path));
+  f << "# scale=" << (args.nodes.empty() ? std::to_string(args.scale) : "csv")
+    << " seed=" << args.seed << " runs=" << args.runs
+    << " timeout_s=" << args.query_timeout << " nodes=" << w.nodes
+    << " edges=" << w.edges << " kuzu=" << kj.value("version", std::string("?"))
+    << " date="
+    << absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", absl::Now(), absl::UTCTimeZone())
+    << "\n";
+  f << "query\tdossier_median_ms\tdossier_min_ms\tdossier_max_ms\t"
+       "kuzu_median_ms\tkuzu_min_ms\tkuzu_max_ms\tratio\tstatus\n";
+  for (size_t i = 0; i < queries.size(); ++i) {
+    const Json& d = dj["queries"][i];
+    const Json& k = kj["queries"][i];
+    const bool dt = d.value("timeout", false), kt = k.value("timeout", false);
+    std::string status = "ok";
+    if (d.contains("error")) {
+      status = "error-dossier";
+    } else if (k.contains("error")) {
+      status = "error-kuzu";
+    } else if (dt || kt) {
+      status =
+          dt && kt ? "timeout-both" : (dt ? "timeout-dossier" : "timeout-kuzu");
+    } else if (d["answer"] != k["answer"]) {
+      status = "differs";
+    }
+    const double dm = Median(d["times_ms"]), km = Median(k["times_ms"]);
+    std::string ratio;
+    if (dm > 0 && km > 0) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.3f", dm / km);
+      ratio = buf;
+    }
+    f << queries[i].name << "\t" << TsvTimes(d["times_ms"]) << "\t"
+      << TsvTimes(k["times_ms"]) << "\t" << ratio << "\t" << status << "\n";
+  }
+  f.close();
+  if (!f) return absl::UnavailableError(absl::StrCat("cannot write ", path));
+  return absl::OkStatus();
+}
+
 int RunBench(const BenchArgs& args) {
   const bool csv = !args.nodes.empty() || !args.edges.empty();
   if (args.scale < 1 || args.scale > 26 || args.runs < 1 ||
@@ -480,7 +546,12 @@ int RunBench(const BenchArgs& args) {
   } else {
     std::printf("answers: all identical\n");
   }
+  absl::Status written = absl::OkStatus();
+  if (!args.out.empty()) {
+    written = WriteTsv(args.out, args, *w, queries, dj, kj);
+  }
   if (!args.keep && args.dir.empty()) fs::remove_all(dir, ec);
+  if (!written.ok()) return ReportError(written);
   return all_equal ? kExitOk : kExitError;
 }
 
@@ -524,6 +595,9 @@ Subcommand AddBenchCommand(CLI::App& app) {
   cmd->add_option("--peers", args->peers,
                   "Directory of kuzu_bench.js and node_modules/kuzu "
                   "(default benchmarks/peers)");
+  cmd->add_option("--out", args->out,
+                  "Also write the per-query table as TSV to this file "
+                  "(benchmarks/plot.py draws it)");
   cmd->add_flag("--keep", args->keep, "Keep the temporary work directory");
   return {cmd, [args] { return RunBench(*args); }};
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `dossier bench` at a small scale: both engines load the same graph and
-# give identical answers to every query (exit 0), on the generated Kronecker
+# give identical answers to every query (exit 0; the Kronecker run also
+# writes its table as TSV with --out), on the generated Kronecker
 # graph and on user CSV files with labels and types; with a tiny --timeout
 # the run reports "timeout" rows, still ends, and exits 0 because every
 # answer both engines gave is identical.
@@ -55,9 +56,18 @@ all_identical() {
   done
 }
 
-# 1. The Kronecker graph.
-run kronecker --scale 10
+# 1. The Kronecker graph, with the table also written as TSV (--out).
+run kronecker --scale 10 --out "$tmp/x.tsv"
 all_identical kronecker
+header=$'query\tdossier_median_ms\tdossier_min_ms\tdossier_max_ms\tkuzu_median_ms\tkuzu_min_ms\tkuzu_max_ms\tratio\tstatus'
+grep -q '^# scale=10 seed=1 .*date=' "$tmp/x.tsv" &&
+  [[ $(sed -n 2p "$tmp/x.tsv") == "$header" ]] &&
+  [[ $(tail -n +3 "$tmp/x.tsv" | cut -f1 | tr '\n' ' ') == "$queries " ]] &&
+  [[ $(tail -n +3 "$tmp/x.tsv" | cut -f9 | sort -u) == ok ]] || {
+  echo "FAIL (kronecker): --out did not write the TSV table" >&2
+  cat "$tmp/x.tsv" >&2
+  exit 1
+}
 grep -q '^| load (import / COPY), wall s |' "$tmp/kronecker.txt"
 grep -q '^| peak RSS of the process, MiB |' "$tmp/kronecker.txt"
 
