@@ -102,7 +102,8 @@ def draw(ax, path, params, rows):
     ax.set_ylabel("median ms per query (min–max), log scale")
     ax.grid(axis="y", which="major", linestyle=":", linewidth=0.6)
     ax.set_axisbelow(True)
-    title = f"dossier bench, scale {params.get('scale', '?')}"
+    graph = params.get("graph", "kronecker")
+    title = f"dossier bench, {graph} graph, scale {params.get('scale', '?')}"
     if "nodes" in params and "edges" in params:
         title += f": {int(params['nodes']):,} nodes, {int(params['edges']):,} relationships"
     title += f" (seed {params.get('seed', '?')}, up to {params.get('runs', '?')} runs"

@@ -1,8 +1,9 @@
 // The graph `dossier bench` loads into both engines, as neo4j-admin CSV
 // files in a work directory, with the fixed inputs of its queries.
 //
-// Two sources: the Graph500 Kronecker graph (graph/kronecker.h), one label
-// `Node` and one type `E`; or the user's own neo4j-admin files, rewritten
+// Three sources: the Graph500 Kronecker graph (graph/kronecker.h), one label
+// `Node` and one type `E`; the news-shaped graph (graph/news_graph.h),
+// seven labels and eleven types; or the user's own neo4j-admin files, rewritten
 // into one node file per label and one relationship file per (type, start
 // label, end label), the split Kùzu's COPY needs (a node table per label, a
 // relationship table per type with one FROM/TO pair per file). Both engines
@@ -93,6 +94,21 @@ struct CsvWorkloadOptions {
 // a file cannot be written.
 absl::StatusOr<BenchWorkload> ReadCsvWorkload(const CsvWorkloadOptions& options,
                                               const std::filesystem::path& dir);
+
+struct NewsWorkloadOptions {
+  int scale = 16;     // 2^scale nodes (graph/news_graph.h).
+  uint64_t seed = 1;  // Of the generator and of the seeds and pairs.
+  int seeds = 100;
+  int pairs = 20;
+};
+
+// Generates the news-shaped graph of graph/news_graph.h, writes it as
+// neo4j-admin files (`dir`/news-nodes.csv with `:LABEL`, news-edges.csv
+// with `:TYPE`) and reads them back as ReadCsvWorkload does: one file per
+// label and per (type, start label, end label) for both engines. Errors:
+// as GenerateNewsGraph and ReadCsvWorkload.
+absl::StatusOr<BenchWorkload> MakeNewsWorkload(
+    const NewsWorkloadOptions& options, const std::filesystem::path& dir);
 
 // `text` as a Cypher string literal in single quotes (both dialects).
 std::string CypherString(std::string_view text);

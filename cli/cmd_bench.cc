@@ -59,8 +59,9 @@ struct BenchArgs {
   double query_timeout = 120;
   int seeds = 100;
   int pairs = 20;
+  std::string graph = "kronecker";  // Or "news" (graph/news_graph.h).
   std::string nodes;  // The user's graph (--nodes/--edges) instead of
-  std::string edges;  // the Kronecker graph.
+  std::string edges;  // a generated one.
   std::string dir;    // Work directory; default a fresh one under $TMPDIR.
   std::string peers;  // benchmarks/peers
   std::string out;    // TSV of the per-query table, when not empty.
@@ -357,7 +358,8 @@ absl::Status WriteTsv(const std::string& path, const BenchArgs& args,
                       const Json& kj) {
   std::ofstream f(path);
   if (!f) return absl::UnavailableError(absl::StrCat("cannot write ", path));
-  f << "# scale=" << (args.nodes.empty() ? std::to_string(args.scale) : "csv")
+  f << "# graph=" << (args.nodes.empty() ? args.graph : "csv")
+    << " scale=" << (args.nodes.empty() ? std::to_string(args.scale) : "csv")
     << " seed=" << args.seed << " runs=" << args.runs
     << " timeout_s=" << args.query_timeout << " nodes=" << w.nodes
     << " edges=" << w.edges << " kuzu=" << kj.value("version", std::string("?"))
@@ -408,6 +410,15 @@ int RunBench(const BenchArgs& args) {
     std::cerr << "error: --nodes and --edges go together\n";
     return kExitUsage;
   }
+  const bool news = args.graph == "news";
+  if (!news && args.graph != "kronecker") {
+    std::cerr << "error: --graph is kronecker or news\n";
+    return kExitUsage;
+  }
+  if (news && (csv || args.scale < 6)) {
+    std::cerr << "error: --graph news takes --scale 6..26 and no --nodes\n";
+    return kExitUsage;
+  }
   const std::string peers = FindPeers(args);
   if (!fs::exists(fs::path(peers) / "node_modules/kuzu/package.json")) {
     std::cerr << "error: Kùzu's npm package is missing under " << peers
@@ -420,7 +431,8 @@ int RunBench(const BenchArgs& args) {
     const char* tmp = std::getenv("TMPDIR");
     dir = fs::path(tmp != nullptr ? tmp : "/tmp") /
           absl::StrCat("dossier-bench-",
-                       csv ? std::string("csv") : std::to_string(args.scale),
+                       csv ? std::string("csv")
+                           : absl::StrCat(news ? "news" : "", args.scale),
                        "-", getpid());
   }
   std::error_code ec;
@@ -439,6 +451,10 @@ int RunBench(const BenchArgs& args) {
     std::cerr << "reading " << args.nodes << " and " << args.edges << " ...\n";
     w = ReadCsvWorkload(
         {args.nodes, args.edges, args.seed, args.seeds, args.pairs}, dir);
+  } else if (news) {
+    std::cerr << "generating the news-shaped graph, scale " << args.scale
+              << " ...\n";
+    w = MakeNewsWorkload({args.scale, args.seed, args.seeds, args.pairs}, dir);
   } else {
     std::cerr << "generating Kronecker scale " << args.scale << " ...\n";
     w = MakeKroneckerWorkload(
@@ -563,7 +579,11 @@ Subcommand AddBenchCommand(CLI::App& app) {
       "bench",
       "Traversal queries on Dossier and Kùzu over the same generated graph "
       "or CSV files");
-  cmd->add_option("--scale", args->scale, "Kronecker scale: 2^scale nodes")
+  cmd->add_option("--graph", args->graph,
+                  "Generated graph: kronecker (Graph500, one label and type) "
+                  "or news (Dossier's labels and types, power-law degrees)")
+      ->capture_default_str();
+  cmd->add_option("--scale", args->scale, "Generated graph: 2^scale nodes")
       ->capture_default_str();
   cmd->add_option("--edge-factor", args->edge_factor,
                   "Edges per node generated")

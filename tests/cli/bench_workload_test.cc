@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -132,6 +133,41 @@ TEST_CASE("bad user CSV is an InvalidArgument naming the place") {
   CHECK(absl::IsInvalidArgument(ReadCsvWorkload(o, dir.path).status()));
   o.nodes_path = (dir.path / "missing.csv").string();
   CHECK(absl::IsNotFound(ReadCsvWorkload(o, dir.path).status()));
+}
+
+TEST_CASE("the news-shaped workload splits per label and type for both engines") {
+  TempDir dir("bench-news");
+  absl::StatusOr<BenchWorkload> w =
+      MakeNewsWorkload({.scale = 9, .seed = 3, .seeds = 10, .pairs = 4}, dir.path);
+  REQUIRE_MESSAGE(w.ok(), w.status().ToString());
+  CHECK(w->nodes == 512);
+  CHECK(w->integer_ids);
+  CHECK(w->labels == std::vector<std::string>{"Accusation", "Article", "Facility",
+                                              "Organisation", "Person", "Place",
+                                              "State"});
+  CHECK(w->types.size() == 11);
+  CHECK(w->node_files.size() == 7);
+  CHECK(w->edge_files.size() > 11);  // Types with several label pairs split.
+  CHECK(w->seeds.size() == 10);
+  CHECK(w->pairs.size() == 4);
+  CHECK(w->title.find("news-shaped") != std::string::npos);
+  // Every relationship of the generated source is in exactly one split file.
+  uint64_t rows = 0;
+  for (const BenchEdgeFile& f : w->edge_files) {
+    std::string text = Slurp(f.path);
+    rows += std::count(text.begin(), text.end(), '\n') - 1;  // Minus header.
+  }
+  CHECK(rows == w->edges);
+  std::string source = Slurp((dir.path / "news-edges.csv").string());
+  CHECK(static_cast<uint64_t>(std::count(source.begin(), source.end(), '\n')) ==
+        w->edges + 1);
+  // Deterministic: the same options give the same files.
+  TempDir again("bench-news-again");
+  absl::StatusOr<BenchWorkload> w2 =
+      MakeNewsWorkload({.scale = 9, .seed = 3, .seeds = 10, .pairs = 4}, again.path);
+  REQUIRE(w2.ok());
+  CHECK(Slurp((again.path / "news-edges.csv").string()) == source);
+  CHECK(w2->seeds.front().literal == w->seeds.front().literal);
 }
 
 }  // namespace

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `dossier bench` at a small scale: both engines load the same graph and
 # give identical answers to every query (exit 0; the Kronecker run also
-# writes its table as TSV with --out), on the generated Kronecker
-# graph and on user CSV files with labels and types; with a tiny --timeout
+# writes its table as TSV with --out), on the generated Kronecker graph,
+# on the news-shaped graph and on user CSV files with labels and types; with a tiny --timeout
 # the run reports "timeout" rows, still ends, and exits 0 because every
 # answer both engines gave is identical.
 #   bench_test.sh DOSSIER SOURCE_DIR TMP_DIR
@@ -60,7 +60,7 @@ all_identical() {
 run kronecker --scale 10 --out "$tmp/x.tsv"
 all_identical kronecker
 header=$'query\tdossier_median_ms\tdossier_min_ms\tdossier_max_ms\tkuzu_median_ms\tkuzu_min_ms\tkuzu_max_ms\tratio\tstatus'
-grep -q '^# scale=10 seed=1 .*date=' "$tmp/x.tsv" &&
+grep -q '^# graph=kronecker scale=10 seed=1 .*date=' "$tmp/x.tsv" &&
   [[ $(sed -n 2p "$tmp/x.tsv") == "$header" ]] &&
   [[ $(tail -n +3 "$tmp/x.tsv" | cut -f1 | tr '\n' ' ') == "$queries " ]] &&
   [[ $(tail -n +3 "$tmp/x.tsv" | cut -f9 | sort -u) == ok ]] || {
@@ -70,6 +70,14 @@ grep -q '^# scale=10 seed=1 .*date=' "$tmp/x.tsv" &&
 }
 grep -q '^| load (import / COPY), wall s |' "$tmp/kronecker.txt"
 grep -q '^| peak RSS of the process, MiB |' "$tmp/kronecker.txt"
+
+# 1b. The news-shaped graph: seven labels, eleven types, power-law degrees.
+run news --graph news --scale 10
+all_identical news
+grep -q '(7 labels), .* (11 types)' "$tmp/news.txt" || {
+  echo "FAIL (news): not the news-shaped graph" >&2
+  exit 1
+}
 
 # 2. User CSV: string ids, three labels (one node without, one with two),
 # three types (rows without one get E), a property column that is dropped.
