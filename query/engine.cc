@@ -2,6 +2,7 @@
 #include "query/engine.h"
 
 #include <memory>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -107,24 +108,23 @@ absl::StatusOr<bool> QueryCursor::Next(std::vector<Value>* row) {
 }
 
 absl::Status QueryCursor::Describe(
-    std::span<const Value> row,
+    const std::vector<Value>& row,
     absl::flat_hash_map<graph::NodeId, EntityData>* nodes,
     absl::flat_hash_map<graph::EdgeId, EntityData>* edges) {
   if (streaming_) {
     if (run_ == nullptr) return absl::OkStatus();
-    std::vector<std::vector<Value>> one(1);
-    one[0].assign(row.begin(), row.end());
-    return run_->Describe(one, nodes, edges);
+    return run_->Describe(std::span<const std::vector<Value>>(&row, 1), nodes,
+                          edges);
   }
   // The entities were described when the statement ended.
   absl::flat_hash_set<graph::NodeId> node_ids;
-  absl::flat_hash_set<graph::EdgeId> edge_ids;
-  for (const Value& v : row) CollectEntityIds(v, &node_ids, &edge_ids);
+  absl::flat_hash_map<graph::EdgeId, graph::EdgeRef> edge_refs;
+  for (const Value& v : row) CollectEntities(v, &node_ids, &edge_refs);
   for (graph::NodeId id : node_ids) {
     auto it = result_.nodes.find(id);
     if (it != result_.nodes.end()) nodes->try_emplace(id, it->second);
   }
-  for (graph::EdgeId id : edge_ids) {
+  for (const auto& [id, ref] : edge_refs) {
     auto it = result_.edges.find(id);
     if (it != result_.edges.end()) edges->try_emplace(id, it->second);
   }

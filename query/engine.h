@@ -9,7 +9,6 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -141,7 +140,7 @@ class QueryCursor {
 
   // Adds to *nodes / *edges the data of the entities `row` refers to that
   // are not there yet (as in QueryResult). Errors: storage errors.
-  absl::Status Describe(std::span<const graph::Value> row,
+  absl::Status Describe(const std::vector<graph::Value>& row,
                         absl::flat_hash_map<graph::NodeId, EntityData>* nodes,
                         absl::flat_hash_map<graph::EdgeId, EntityData>* edges);
 

@@ -26,36 +26,6 @@ using graph::CatalogKind;
 using graph::Value;
 using graph::ValueKind;
 
-// Collects the nodes and relationships a value refers to.
-void CollectEntities(
-    const Value& v, absl::flat_hash_map<graph::NodeId, bool>* nodes,
-    absl::flat_hash_map<graph::EdgeId, graph::EdgeRef>* edges) {
-  switch (v.kind()) {
-    case ValueKind::kNode:
-      nodes->emplace(v.AsNode(), true);
-      break;
-    case ValueKind::kEdge:
-      edges->emplace(v.AsEdge().id, v.AsEdge());
-      break;
-    case ValueKind::kPath:
-      for (auto n : v.AsPath().nodes) nodes->emplace(n, true);
-      for (const auto& e : v.AsPath().edges) edges->emplace(e.id, e);
-      break;
-    case ValueKind::kList:
-      for (const auto& x : v.AsList()) CollectEntities(x, nodes, edges);
-      break;
-    case ValueKind::kMap:
-      for (const auto& [k, x] : v.AsMap()) CollectEntities(x, nodes, edges);
-      break;
-    case ValueKind::kNull:
-    case ValueKind::kBool:
-    case ValueKind::kInt:
-    case ValueKind::kDouble:
-    case ValueKind::kString:
-      break;
-  }
-}
-
 graph::ValueMap PropsToMap(ExecContext& ctx, const graph::PropertyList& props) {
   graph::ValueMap m;
   for (const auto& [k, v] : props) {
@@ -73,24 +43,25 @@ void IndexPhysical(
 
 }  // namespace
 
-void CollectEntityIds(const Value& v, absl::flat_hash_set<graph::NodeId>* nodes,
-                      absl::flat_hash_set<graph::EdgeId>* edges) {
+void CollectEntities(
+    const Value& v, absl::flat_hash_set<graph::NodeId>* nodes,
+    absl::flat_hash_map<graph::EdgeId, graph::EdgeRef>* edges) {
   switch (v.kind()) {
     case ValueKind::kNode:
       nodes->insert(v.AsNode());
       break;
     case ValueKind::kEdge:
-      edges->insert(v.AsEdge().id);
+      edges->emplace(v.AsEdge().id, v.AsEdge());
       break;
     case ValueKind::kPath:
       for (auto n : v.AsPath().nodes) nodes->insert(n);
-      for (const auto& e : v.AsPath().edges) edges->insert(e.id);
+      for (const auto& e : v.AsPath().edges) edges->emplace(e.id, e);
       break;
     case ValueKind::kList:
-      for (const auto& x : v.AsList()) CollectEntityIds(x, nodes, edges);
+      for (const auto& x : v.AsList()) CollectEntities(x, nodes, edges);
       break;
     case ValueKind::kMap:
-      for (const auto& [k, x] : v.AsMap()) CollectEntityIds(x, nodes, edges);
+      for (const auto& [k, x] : v.AsMap()) CollectEntities(x, nodes, edges);
       break;
     case ValueKind::kNull:
     case ValueKind::kBool:
@@ -222,13 +193,13 @@ absl::Status StatementRun::Describe(
     absl::flat_hash_map<graph::NodeId, EntityData>* nodes,
     absl::flat_hash_map<graph::EdgeId, EntityData>* edges) {
   if (ctx_ == nullptr) return absl::OkStatus();
-  absl::flat_hash_map<graph::NodeId, bool> node_ids;
+  absl::flat_hash_set<graph::NodeId> node_ids;
   absl::flat_hash_map<graph::EdgeId, graph::EdgeRef> edge_refs;
   for (const auto& row : rows) {
     for (const auto& v : row) CollectEntities(v, &node_ids, &edge_refs);
   }
   ExecContext& ctx = *ctx_;
-  for (const auto& [id, unused] : node_ids) {
+  for (graph::NodeId id : node_ids) {
     if (nodes->contains(id)) continue;
     EntityData d;
     const graph::NodeRecord* rec = ctx.DeletedNodeRecord(id);

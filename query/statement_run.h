@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -109,11 +110,11 @@ class StatementRun {
   absl::Duration plan_time_;
 };
 
-// Adds the ids of the nodes and relationships `v` refers to (also inside
-// lists, maps and paths).
-void CollectEntityIds(const graph::Value& v,
-                      absl::flat_hash_set<graph::NodeId>* nodes,
-                      absl::flat_hash_set<graph::EdgeId>* edges);
+// Adds the nodes and relationships `v` refers to (also inside lists, maps
+// and paths).
+void CollectEntities(const graph::Value& v,
+                     absl::flat_hash_set<graph::NodeId>* nodes,
+                     absl::flat_hash_map<graph::EdgeId, graph::EdgeRef>* edges);
 
 // The error of a statement whose allocation failed.
 absl::Status OutOfMemoryError();

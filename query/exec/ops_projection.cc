@@ -197,6 +197,20 @@ int CompareSortKeys(const std::vector<std::pair<const Expr*, bool>>& sort_keys,
   return 0;
 }
 
+// The ORDER BY keys of `op` over `row` (Sort and TopK).
+absl::StatusOr<std::vector<Value>> EvalSortKeys(const LogicalOp& op,
+                                                Evaluator* eval,
+                                                const Layout& layout,
+                                                const Row& row) {
+  std::vector<Value> keys;
+  keys.reserve(op.sort_keys.size());
+  for (const auto& [e, desc] : op.sort_keys) {
+    DOSSIER_ASSIGN_OR_RETURN(Value v, eval->Eval(*e, layout, row, &op.overrides));
+    keys.push_back(std::move(v));
+  }
+  return keys;
+}
+
 class SortOp : public PhysicalOperator {
  public:
   using PhysicalOperator::PhysicalOperator;
@@ -228,11 +242,8 @@ class SortOp : public PhysicalOperator {
       DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&in));
       if (!more) break;
       DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
-      std::vector<Value> keys;
-      for (const auto& [e, desc] : op_->sort_keys) {
-        DOSSIER_ASSIGN_OR_RETURN(Value v, eval_->Eval(*e, layout, in, &op_->overrides));
-        keys.push_back(std::move(v));
-      }
+      DOSSIER_ASSIGN_OR_RETURN(std::vector<Value> keys,
+                               EvalSortKeys(*op_, eval_, layout, in));
       int64_t bytes = EstimateBytes(in) + EstimateBytes(keys);
       charged_ += bytes;
       DOSSIER_RETURN_IF_ERROR(ctx_->Charge(bytes));
@@ -259,10 +270,6 @@ absl::StatusOr<int64_t> EvalCount(const Expr& e, ExecContext* ctx, Evaluator* ev
                                   const char* what) {
   Layout empty;
   DOSSIER_ASSIGN_OR_RETURN(Value v, eval->Eval(e, empty, Row{}));
-  if (v.kind() == ValueKind::kDouble && v.AsDouble() == static_cast<int64_t>(v.AsDouble()) &&
-      false) {
-    return static_cast<int64_t>(v.AsDouble());
-  }
   if (v.kind() != ValueKind::kInt) {
     return SyntaxError(kInvalidArgumentType,
                        std::string(what) + " expects a non-negative INTEGER");
@@ -344,12 +351,7 @@ class TopKOp : public PhysicalOperator {
       DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
       Entry e;
       e.seq = seq++;
-      e.keys.reserve(op_->sort_keys.size());
-      for (const auto& [expr, desc] : op_->sort_keys) {
-        DOSSIER_ASSIGN_OR_RETURN(
-            Value v, eval_->Eval(*expr, layout, in, &op_->overrides));
-        e.keys.push_back(std::move(v));
-      }
+      DOSSIER_ASSIGN_OR_RETURN(e.keys, EvalSortKeys(*op_, eval_, layout, in));
       if (k_ == 0) continue;
       if (static_cast<int64_t>(heap_.size()) >= k_) {
         // heap_.front() is the last of the k kept rows; a later row that
