@@ -161,6 +161,21 @@ absl::Status Transaction::ScanNodes(std::optional<LabelId> label,
                     });
 }
 
+absl::Status Transaction::ScanNodeRecords(
+    absl::FunctionRef<bool(const NodeRecord&)> fn) const {
+  absl::Status inner;
+  DOSSIER_RETURN_IF_ERROR(ScanPrefix(
+      Cf::kNodes, {}, {}, [&](std::string_view k, std::string_view v) {
+        absl::StatusOr<NodeRecord> node = DecodeNodeRecord(ReadU64(k, 0), v);
+        if (!node.ok()) {
+          inner = node.status();
+          return false;
+        }
+        return fn(*node);
+      }));
+  return inner;
+}
+
 absl::Status Transaction::ScanEdges(
     absl::FunctionRef<bool(const EdgeRef&)> fn) const {
   absl::Status inner;

@@ -78,6 +78,12 @@ class Transaction {
                          absl::FunctionRef<bool(NodeId)> fn) const;
   // Every relationship, in id order.
   absl::Status ScanEdges(absl::FunctionRef<bool(const EdgeRef&)> fn) const;
+  // Every node's record, in id order, read in one pass (one iterator, not a
+  // point read per node). Errors: DataLoss for a malformed record.
+  absl::Status ScanNodeRecords(
+      absl::FunctionRef<bool(const NodeRecord&)> fn) const;
+  // Every node id this transaction can see is below this bound.
+  NodeId node_id_bound() const { return next_node_; }
 
   // Nodes with `label` whose property `key` lies in `range`, in value order
   // (ties in id order). Exact, also for long strings.

@@ -156,6 +156,57 @@ TEST_CASE("a read transaction keeps its snapshot while a writer commits") {
   CHECK(Neighbours(*after, *a, Direction::kOut).size() == 1);
 }
 
+TEST_CASE("node records in one pass: committed, pending and snapshot") {
+  TempDir dir("records_pass");
+  auto store = OpenOrDie(dir.path());
+  LabelId l = Id(*store, CatalogKind::kLabel, "L");
+  PropKeyId k = Id(*store, CatalogKind::kPropKey, "k");
+  auto t = Write(*store);
+  std::vector<NodeId> ids;
+  for (int i = 0; i < 5; ++i) {
+    auto id = t->CreateNode(std::vector<LabelId>{l},
+                            PropertyList{{k, Value::Int(i * 10)}});
+    REQUIRE(id.ok());
+    ids.push_back(*id);
+  }
+  REQUIRE(t->Commit().ok());
+  auto before = store->BeginRead();
+  t = Write(*store);
+  REQUIRE(t->SetNodeProperty(ids[1], k, Value::String("changed")).ok());
+  REQUIRE(t->DeleteNode(ids[3], false).ok());
+  auto extra = t->CreateNode(std::vector<LabelId>{}, {});
+  REQUIRE(extra.ok());
+  auto collect = [](Transaction& tx) {
+    std::vector<std::pair<NodeId, std::string>> seen;
+    REQUIRE(tx.ScanNodeRecords([&](const NodeRecord& r) {
+                seen.emplace_back(r.id, r.props.empty()
+                                            ? std::string("-")
+                                            : r.props[0].second.DebugString());
+                return true;
+              }).ok());
+    return seen;
+  };
+  // The writer sees its own pending changes, in id order.
+  std::vector<std::pair<NodeId, std::string>> pending = collect(*t);
+  REQUIRE(pending.size() == 5);
+  CHECK(pending[1].second == "'changed'");
+  CHECK(pending[3].first == ids[4]);
+  CHECK(pending[4].first == *extra);
+  CHECK(pending[4].second == "-");
+  CHECK(t->node_id_bound() > *extra);
+  // The reader keeps its snapshot.
+  std::vector<std::pair<NodeId, std::string>> old = collect(*before);
+  REQUIRE(old.size() == 5);
+  CHECK(old[1].second == "10");
+  CHECK(old[3].first == ids[3]);
+  CHECK(before->node_id_bound() > ids[4]);
+  // A callback returning false stops the pass.
+  int calls = 0;
+  REQUIRE(t->ScanNodeRecords([&](const NodeRecord&) { return ++calls < 2; })
+              .ok());
+  CHECK(calls == 2);
+}
+
 TEST_CASE("an uncommitted write transaction leaves nothing behind") {
   TempDir dir("rollback");
   auto store = OpenOrDie(dir.path());
