@@ -86,7 +86,9 @@ class ExecContext {
   // written, integer values are memoised in a dense per-key column indexed
   // by node id (ids below 2^24; charged to the memory budget), so that a
   // predicate read on every row of a large traversal skips the record
-  // lookup.
+  // lookup. Once a key was read from max(4,096, ids / 16) records one by
+  // one, its whole column (every value kind) is filled from one sequential
+  // pass over the node records instead.
   absl::StatusOr<graph::Value> NodeProperty(graph::NodeId id,
                                             graph::PropKeyId key);
 
@@ -171,12 +173,24 @@ class ExecContext {
     bool Contains(graph::NodeId id) const;
   };
   absl::flat_hash_map<graph::LabelId, LabelSet> label_sets_;
-  // NodeProperty's memo: state 0 unknown, 1 integer in `ints`, 2 other.
-  struct IntColumn {
+  // NodeProperty's memo of one key, indexed by node id. Until `complete`,
+  // kNotInt means "read the record"; once the whole column was filled from
+  // one pass over the records, kNotInt means absent (null) and every other
+  // value is in `others`.
+  struct PropertyColumn {
+    enum State : uint8_t { kUnknown = 0, kInt = 1, kNotInt = 2, kOther = 3 };
     std::vector<uint8_t> state;
     std::vector<int64_t> ints;
+    absl::flat_hash_map<graph::NodeId, graph::Value> others;
+    int64_t record_reads = 0;
+    bool complete = false;
   };
-  absl::flat_hash_map<graph::PropKeyId, IntColumn> int_columns_;
+  // Grows `col` to cover ids below `size` (charged to the budget).
+  absl::Status GrowColumn(size_t size, PropertyColumn* col);
+  // Fills `col` for every node below `bound` from one pass over the records.
+  absl::Status FillColumn(graph::PropKeyId key, graph::NodeId bound,
+                          PropertyColumn* col);
+  absl::flat_hash_map<graph::PropKeyId, PropertyColumn> columns_;
   int64_t property_reads_ = 0;
   int64_t label_checks_ = 0;
   absl::flat_hash_map<graph::NodeId, graph::NodeRecord> deleted_nodes_;

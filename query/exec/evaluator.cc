@@ -340,9 +340,69 @@ absl::StatusOr<Value> Evaluator::EvalIn(const Expr& e, const Frame& f) {
   return absl::InternalError("unknown expression kind");
 }
 
+namespace {
+
+// True when `e` has the same value on every row of the query.
+bool IsQueryConstant(const Expr& e) {
+  switch (e.kind()) {
+    case ExprKind::kLiteral:
+    case ExprKind::kParameter:
+      return true;
+    case ExprKind::kList:
+      for (const auto& item : e.As<ListExpr>().items) {
+        if (!IsQueryConstant(*item)) return false;
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<const Evaluator::InSet*> Evaluator::ConstantInSet(
+    const Expr& rhs, const Frame& f) {
+  if (f.overrides != nullptr && f.overrides->contains(&rhs)) return nullptr;
+  auto it = in_sets_.find(&rhs);
+  if (it == in_sets_.end()) {
+    auto set = std::make_unique<InSet>();
+    if (IsQueryConstant(rhs)) {
+      DOSSIER_ASSIGN_OR_RETURN(Value list, EvalIn(rhs, f));
+      set->usable = list.kind() == ValueKind::kList;
+      if (set->usable) {
+        for (const Value& v : list.AsList()) {
+          if (v.is_null()) {
+            set->has_null = true;
+          } else if (v.kind() == ValueKind::kInt) {
+            set->ints.insert(v.AsInt());
+          } else if (v.kind() == ValueKind::kString) {
+            set->strings.insert(v.AsString());
+          } else {
+            set->usable = false;  // Numbers of two kinds, lists, maps: the
+            break;                // element-wise comparison decides.
+          }
+        }
+      }
+    }
+    it = in_sets_.emplace(&rhs, std::move(set)).first;
+  }
+  return it->second->usable ? it->second.get() : nullptr;
+}
+
 absl::StatusOr<Value> Evaluator::EvalBinary(const BinaryExpr& b,
                                             const Frame& f) {
   DOSSIER_ASSIGN_OR_RETURN(Value l, EvalIn(*b.lhs, f));
+  if (b.op == BinaryOp::kIn &&
+      (l.kind() == ValueKind::kInt || l.kind() == ValueKind::kString)) {
+    DOSSIER_ASSIGN_OR_RETURN(const InSet* set, ConstantInSet(*b.rhs, f));
+    if (set != nullptr) {
+      const bool found = l.kind() == ValueKind::kInt
+                             ? set->ints.contains(l.AsInt())
+                             : set->strings.contains(l.AsString());
+      if (found) return Value::Bool(true);
+      return set->has_null ? Value::Null() : Value::Bool(false);
+    }
+  }
   switch (b.op) {
     case BinaryOp::kOr:
     case BinaryOp::kAnd:

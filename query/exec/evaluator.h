@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "graph/value.h"
 #include "query/ast.h"
@@ -88,7 +89,20 @@ class Evaluator {
       const std::function<absl::StatusOr<bool>(const Layout&, const Row&)>& fn);
   absl::StatusOr<Tri> ToTri(const graph::Value& v, std::string_view what);
 
+  // The right side of `x IN list` when it is constant for the query (a
+  // literal, a parameter, a list of those) and holds only integers,
+  // strings and nulls: hashed once, so that each row costs one lookup.
+  struct InSet {
+    bool usable = false;
+    bool has_null = false;
+    absl::flat_hash_set<int64_t> ints;
+    absl::flat_hash_set<std::string> strings;
+  };
+  // The InSet of `rhs`, or nullptr when it is not constant or not usable.
+  absl::StatusOr<const InSet*> ConstantInSet(const Expr& rhs, const Frame& f);
+
   ExecContext* ctx_;
+  absl::flat_hash_map<const Expr*, std::unique_ptr<InSet>> in_sets_;
   // Variables of comprehensions, quantifiers and reduce, innermost last.
   std::vector<std::pair<std::string, graph::Value>> locals_;
   absl::flat_hash_map<const Expr*, std::unique_ptr<SubPlan>> subplans_;

@@ -538,5 +538,68 @@ TEST_CASE("node property reads memoised per key agree with records") {
   CHECK(Sorted(written) == Sorted(after));
 }
 
+TEST_CASE("a property column filled in one pass agrees with records") {
+  TestDb db("rewrite-property-column");
+  // Ids of every kind, absent ones, a gap left by a deleted node, nodes
+  // without labels.
+  db.Run("UNWIND range(0, 299) AS i CREATE (:V {id: CASE i % 6 "
+         "WHEN 0 THEN i WHEN 1 THEN toString(i) WHEN 2 THEN i + 0.5 "
+         "WHEN 3 THEN [i, i] WHEN 4 THEN null ELSE i % 2 = 0 END})");
+  db.Run("UNWIND range(0, 19) AS i CREATE ({id: -i})");
+  db.Run("MATCH (n:V) WHERE n.id = 42 DETACH DELETE n");
+  // 40 x 319 reads of one key: far past the point where the column is
+  // filled from one pass over the records.
+  const std::string q =
+      "UNWIND range(1, 40) AS r MATCH (a) RETURN r, id(a), a.id AS v";
+  auto fast = db.Run(q);
+  auto slow = db.Run(
+      "UNWIND range(1, 40) AS r MATCH (a) RETURN r, id(a), "
+      "properties(a)['id'] AS v");
+  CHECK(fast.rows.size() == 40 * 319);
+  CHECK(Sorted(fast) == Sorted(slow));
+  // Written in the same statement after the column was filled: the
+  // records decide again.
+  auto written = db.Run(
+      "UNWIND range(1, 40) AS r MATCH (a) WITH count(a.id) AS warm "
+      "MATCH (n:V) WHERE n.id = 0 SET n.id = 'zero' WITH count(*) AS c "
+      "MATCH (a:V) RETURN id(a), a.id AS v");
+  auto after = db.Run("MATCH (a:V) RETURN id(a), properties(a)['id'] AS v");
+  CHECK(Sorted(written) == Sorted(after));
+  CHECK(db.Run("MATCH (a:V) WHERE a.id = 'zero' RETURN a").rows.size() == 1);
+}
+
+TEST_CASE("IN over a constant list is hashed once and agrees element-wise") {
+  TestDb db("rewrite-in-set");
+  db.Run("UNWIND range(0, 99) AS i CREATE (:V {id: CASE i % 4 "
+         "WHEN 0 THEN i WHEN 1 THEN toString(i) WHEN 2 THEN i + 0.0 "
+         "ELSE null END})");
+  for (std::string list :
+       {std::string("[0, 4, '5', 8, '9', 99]"), std::string("[]"),
+        std::string("[null, 4, '13']"), std::string("[2, 2.0, '2', true]"),
+        std::string("[[1, 2], 5]"), std::string("[6.0, 10, '17']"),
+        std::string("$ids"), std::string("[$one, 12, null]")}) {
+    CAPTURE(list);
+    graph::ValueMap params = {
+        {"ids", Value::List({Value::Int(16), Value::String("21"),
+                             Value::Null()})},
+        {"one", Value::String("1")}};
+    auto fast = db.Run(
+        "MATCH (a:V) RETURN id(a), a.id IN " + list + " AS hit", params);
+    // A list built per row is not constant: compared element by element.
+    auto slow = db.Run("MATCH (a:V) RETURN id(a), a.id IN [x IN " + list +
+                           " | x] AS hit",
+                       params);
+    CHECK(fast.rows.size() == 100);
+    CHECK(Sorted(fast) == Sorted(slow));
+  }
+  CHECK(db.Run("RETURN 4 IN [null, 4] AS a, 5 IN [null, 4] AS b, "
+               "'x' IN ['x'] AS c, 3 IN ['3'] AS d")
+            .rows[0][0]
+            .AsBool());
+  auto r = db.Run("RETURN 5 IN [null, 4] AS b, 3 IN ['3'] AS d");
+  CHECK(r.rows[0][0].is_null());
+  CHECK_FALSE(r.rows[0][1].AsBool());
+}
+
 }  // namespace
 }  // namespace dossier::testing
