@@ -1,6 +1,9 @@
 #include "loaders/entities/coreference.h"
 
 #include <algorithm>
+#include <iterator>
+#include <string>
+#include <utility>
 
 #include "loaders/entities/folded_text.h"
 
@@ -57,21 +60,93 @@ bool IsNonCompanyKind(std::string_view kind) {
   return false;
 }
 
+// The folded patterns of a fixed list, and a scan that finds every
+// occurrence of each of them in one pass over a folded text.
+class PatternScan {
+ public:
+  explicit PatternScan(std::vector<std::string> patterns)
+      : patterns_(std::move(patterns)) {
+    for (size_t i = 0; i < patterns_.size(); ++i) {
+      if (patterns_[i].empty()) continue;
+      by_first_[static_cast<unsigned char>(patterns_[i][0])].push_back(i);
+    }
+  }
+
+  const std::string& pattern(size_t i) const { return patterns_[i]; }
+
+  // Per pattern, the start of each of its occurrences in `f` (overlapping
+  // ones included), ascending.
+  std::vector<std::vector<size_t>> FindAll(std::string_view f) const {
+    std::vector<std::vector<size_t>> hits(patterns_.size());
+    for (size_t p = 0; p < f.size(); ++p) {
+      const std::vector<size_t>& cands =
+          by_first_[static_cast<unsigned char>(f[p])];
+      for (size_t i : cands) {
+        const std::string& d = patterns_[i];
+        if (f.size() - p >= d.size() &&
+            f.compare(p, d.size(), d) == 0) {
+          hits[i].push_back(p);
+        }
+      }
+    }
+    return hits;
+  }
+
+ private:
+  std::vector<std::string> patterns_;
+  std::vector<size_t> by_first_[256];
+};
+
+// kDescriptions folded like the text (whatever graph::FoldKey keeps).
+const PatternScan& DescriptionScan() {
+  static const PatternScan* scan = [] {
+    std::vector<std::string> folded;
+    for (std::string_view d : kDescriptions) {
+      folded.push_back(FoldWithOffsets(d).folded);
+    }
+    return new PatternScan(std::move(folded));
+  }();
+  return *scan;
+}
+
+// English head nouns of a modified description ("the state-owned Chinese
+// chipmaker"), already folded.
+constexpr std::string_view kHeads[] = {
+    "company", "firm", "chipmaker", "vendor", "giant", "manufacturer",
+    "carrier", "conglomerate", "provider", "maker"};
+
+const PatternScan& HeadScan() {
+  static const PatternScan* scan = [] {
+    std::vector<std::string> heads(std::begin(kHeads), std::end(kHeads));
+    return new PatternScan(std::move(heads));
+  }();
+  return *scan;
+}
+
 }  // namespace
 
 std::vector<Mention> ResolveDescriptions(std::string_view text,
                                          std::span<const Mention> mentions) {
+  return ResolveDescriptions(text, FoldWithOffsets(text), mentions);
+}
+
+std::vector<Mention> ResolveDescriptions(std::string_view text,
+                                         const FoldedText& ft,
+                                         std::span<const Mention> mentions) {
   std::vector<Mention> out;
-  FoldedText ft = FoldWithOffsets(text);
   std::string_view f = ft.folded;
-  for (std::string_view description : kDescriptions) {
-    // Folded like the text, whatever graph::FoldKey keeps.
-    std::string folded_description = FoldWithOffsets(description).folded;
-    std::string_view d = folded_description;
+  const PatternScan& descriptions = DescriptionScan();
+  std::vector<std::vector<size_t>> description_hits = descriptions.FindAll(f);
+  for (size_t di = 0; di < std::size(kDescriptions); ++di) {
+    std::string_view description = kDescriptions[di];
+    std::string_view d = descriptions.pattern(di);
+    if (d.empty()) continue;
+    // Occurrences taken left to right without overlap, as successive
+    // finds from the end of the previous one would.
     size_t pos = 0;
-    while ((pos = f.find(d, pos)) != std::string_view::npos) {
-      size_t fe = pos + d.size();
-      size_t at = pos;
+    for (size_t at : description_hits[di]) {
+      if (at < pos) continue;
+      size_t fe = at + d.size();
       pos = fe;
       if (AlnumBefore(f, at) || AlnumAfter(f, fe)) continue;
       size_t b = ft.OriginalBegin(at), e = ft.OriginalEnd(fe);
@@ -144,14 +219,13 @@ std::vector<Mention> ResolveDescriptions(std::string_view text,
   // English description with modifiers between "the" and its head noun.
   // The mention covers the head only, so a demonym among the modifiers
   // stays a mention of its own (and gives BASED_IN).
-  static constexpr std::string_view kHeads[] = {
-      "company", "firm", "chipmaker", "vendor", "giant", "manufacturer",
-      "carrier", "conglomerate", "provider", "maker"};
-  for (std::string_view head : kHeads) {
+  std::vector<std::vector<size_t>> head_hits = HeadScan().FindAll(f);
+  for (size_t hi = 0; hi < std::size(kHeads); ++hi) {
+    std::string_view head = kHeads[hi];
     size_t pos = 0;
-    while ((pos = f.find(head, pos)) != std::string_view::npos) {
-      size_t fe = pos + head.size();
-      size_t at = pos;
+    for (size_t at : head_hits[hi]) {
+      if (at < pos) continue;
+      size_t fe = at + head.size();
       pos = fe;
       if (AlnumBefore(f, at) || AlnumAfter(f, fe)) continue;
       // Back over one to three modifier words to "the".

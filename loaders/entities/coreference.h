@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "loaders/document.h"
+#include "loaders/entities/folded_text.h"
 
 namespace dossier::loaders {
 
@@ -18,6 +19,11 @@ namespace dossier::loaders {
 // description ("le géant chinois") restricts the antecedent to
 // organisations of that state when their home state is known.
 std::vector<Mention> ResolveDescriptions(std::string_view text,
+                                         std::span<const Mention> mentions);
+
+// The same, with `folded` = FoldWithOffsets(text) already computed.
+std::vector<Mention> ResolveDescriptions(std::string_view text,
+                                         const FoldedText& folded,
                                          std::span<const Mention> mentions);
 
 }  // namespace dossier::loaders

@@ -71,38 +71,71 @@ char32_t DecodeUtf8(std::string_view s, size_t* pos) {
   return c;
 }
 
-FoldedText FoldWithOffsets(std::string_view text) {
-  FoldedText out;
-  out.folded.reserve(text.size());
-  out.begin.reserve(text.size());
-  out.end.reserve(text.size());
+namespace {
+
+// The folding loop shared by FoldWithOffsets and FastFold: calls
+// emit(byte, original_begin, original_end) for each folded byte. ASCII
+// bytes are folded inline; other code points through FoldCodePoint.
+template <typename Emit>
+void FoldCore(std::string_view text, Emit&& emit) {
+  const size_t n = text.size();
   size_t pos = 0;
   bool last_space = true;  // Leading whitespace is dropped.
-  while (pos < text.size()) {
+  while (pos < n) {
     size_t start = pos;
-    char32_t c = DecodeUtf8(text, &pos);
-    auto emit = [&](std::string_view bytes) {
-      for (char b : bytes) {
-        out.folded.push_back(b);
-        out.begin.push_back(static_cast<uint32_t>(start));
-        out.end.push_back(static_cast<uint32_t>(pos));
+    unsigned char b0 = static_cast<unsigned char>(text[pos]);
+    if (b0 < 0x80) {
+      ++pos;
+      // ' ', '\t', '\n', '\v', '\f', '\r' (IsSpace's ASCII members).
+      if (b0 == ' ' || (b0 >= '\t' && b0 <= '\r')) {
+        if (!last_space) emit(' ', start, pos);
+        last_space = true;
+        continue;
       }
-    };
+      char b = static_cast<char>(b0);
+      if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
+      if (b == '`') b = '\'';
+      emit(b, start, pos);
+      last_space = false;
+      continue;
+    }
+    char32_t c = DecodeUtf8(text, &pos);
     if (IsSpace(c)) {
-      if (!last_space) emit(" ");
+      if (!last_space) emit(' ', start, pos);
       last_space = true;
       continue;
     }
-    if (c < 0x80) {
-      char b = static_cast<char>(c);
-      if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
-      if (b == '`') b = '\'';
-      emit(std::string_view(&b, 1));
-    } else {
-      emit(FoldCodePoint(c));
-    }
+    for (char b : FoldCodePoint(c)) emit(b, start, pos);
     last_space = false;
   }
+}
+
+}  // namespace
+
+FoldedText FoldWithOffsets(std::string_view text) {
+  FoldedText out;
+  // Written by index into buffers sized for the common case (one folded
+  // byte per original byte at most), grown when a fold expands.
+  size_t cap = text.size() + 16;
+  out.folded.resize(cap);
+  out.begin.resize(cap);
+  out.end.resize(cap);
+  size_t k = 0;
+  FoldCore(text, [&](char b, size_t start, size_t pos) {
+    if (k == cap) {
+      cap *= 2;
+      out.folded.resize(cap);
+      out.begin.resize(cap);
+      out.end.resize(cap);
+    }
+    out.folded[k] = b;
+    out.begin[k] = static_cast<uint32_t>(start);
+    out.end[k] = static_cast<uint32_t>(pos);
+    ++k;
+  });
+  out.folded.resize(k);
+  out.begin.resize(k);
+  out.end.resize(k);
   return out;
 }
 
@@ -204,13 +237,20 @@ std::string FastFold(std::string_view text) {
     }
     return out;
   }
-  out = FoldWithOffsets(text).folded;
+  out.reserve(text.size());
+  FoldCore(text, [&](char b, size_t, size_t) { out.push_back(b); });
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 
 namespace {
-bool IsWordChar(char32_t c) { return u_isalnum(static_cast<UChar32>(c)); }
+bool IsWordChar(char32_t c) {
+  if (c < 0x80) {  // u_isalnum's answer for ASCII, without the call.
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+  }
+  return u_isalnum(static_cast<UChar32>(c));
+}
 }  // namespace
 
 bool AlnumBefore(std::string_view s, size_t pos) {

@@ -138,6 +138,13 @@ std::vector<Mention> Gazetteer::Match(std::string_view text) const {
 std::vector<Mention> Gazetteer::MatchSentences(
     std::string_view text, std::span<const Sentence> sentences,
     std::vector<Mention>* inner) const {
+  if (hs_ == nullptr || text.empty()) return {};
+  return MatchSentences(text, FoldWithOffsets(text), sentences, inner);
+}
+
+std::vector<Mention> Gazetteer::MatchSentences(
+    std::string_view text, const FoldedText& ft,
+    std::span<const Sentence> sentences, std::vector<Mention>* inner) const {
   std::vector<Mention> out;
   if (hs_ == nullptr || text.empty()) return out;
   // True when [b, e) lies inside one sentence (sentences sorted by begin).
@@ -149,7 +156,6 @@ std::vector<Mention> Gazetteer::MatchSentences(
     --it;
     return b >= it->begin && e <= it->end;
   };
-  FoldedText ft = FoldWithOffsets(text);
   std::vector<Hit> hits;
   // One scratch per thread, grown to fit every database it has served.
   // hs_alloc_scratch checks the CPU (cpuid, slow under a hypervisor), so it

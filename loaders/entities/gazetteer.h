@@ -15,6 +15,7 @@
 
 #include "absl/status/statusor.h"
 #include "loaders/document.h"
+#include "loaders/entities/folded_text.h"
 #include "loaders/lexicon/lexicon.h"
 
 namespace dossier::loaders {
@@ -50,6 +51,12 @@ class Gazetteer {
   // longer overlapping name, sorted by begin ("US" inside "US Justice
   // Department").
   std::vector<Mention> MatchSentences(std::string_view text,
+                                      std::span<const Sentence> sentences,
+                                      std::vector<Mention>* inner) const;
+
+  // The same, with `folded` = FoldWithOffsets(text) already computed.
+  std::vector<Mention> MatchSentences(std::string_view text,
+                                      const FoldedText& folded,
                                       std::span<const Sentence> sentences,
                                       std::vector<Mention>* inner) const;
 

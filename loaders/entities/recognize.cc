@@ -644,8 +644,10 @@ std::vector<Mention> RecognizeEntities(const Gazetteer& gazetteer,
                                        std::span<const Sentence> sentences) {
   std::vector<Mention> lexical;
   std::vector<Mention> inner;  // States inside longer names.
+  // The text folded once, for the gazetteer and the descriptions.
+  const FoldedText folded = FoldWithOffsets(doc.text);
   std::vector<Mention> matched =
-      gazetteer.MatchSentences(doc.text, sentences, &inner);
+      gazetteer.MatchSentences(doc.text, folded, sentences, &inner);
   for (Mention& m : matched) {
     if (m.kind == "portfolio") {
       const LexiconEntity* e = gazetteer.lexicon().Find(m.key);
@@ -753,7 +755,7 @@ std::vector<Mention> RecognizeEntities(const Gazetteer& gazetteer,
   JoinGlossedNames(doc.text, &all);
   JoinAcronyms(doc.text, &all);
   AddShortNames(gazetteer, doc.text, &all);
-  std::vector<Mention> corefs = ResolveDescriptions(doc.text, all);
+  std::vector<Mention> corefs = ResolveDescriptions(doc.text, folded, all);
   all.insert(all.end(), corefs.begin(), corefs.end());
   std::sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) {
     return a.begin < b.begin;
