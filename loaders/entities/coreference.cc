@@ -67,7 +67,7 @@ class PatternScan {
   explicit PatternScan(std::vector<std::string> patterns)
       : patterns_(std::move(patterns)) {
     for (size_t i = 0; i < patterns_.size(); ++i) {
-      if (patterns_[i].empty()) continue;
+      if (patterns_[i].size() < 2) continue;  // None is that short.
       by_first_[static_cast<unsigned char>(patterns_[i][0])].push_back(i);
     }
   }
@@ -83,7 +83,8 @@ class PatternScan {
           by_first_[static_cast<unsigned char>(f[p])];
       for (size_t i : cands) {
         const std::string& d = patterns_[i];
-        if (f.size() - p >= d.size() &&
+        // Patterns have two bytes at least; the second byte first, inline.
+        if (f.size() - p >= d.size() && f[p + 1] == d[1] &&
             f.compare(p, d.size(), d) == 0) {
           hits[i].push_back(p);
         }

@@ -42,6 +42,8 @@ struct Gazetteer::HsState {
 
 Gazetteer::~Gazetteer() = default;
 
+uint64_t Gazetteer::id() const { return hs_ == nullptr ? 0 : hs_->id; }
+
 absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::CreateFromTexts(
     std::span<const std::pair<std::string, std::string>> files) {
   std::unique_ptr<Gazetteer> g(new Gazetteer());

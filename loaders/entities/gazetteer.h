@@ -7,6 +7,7 @@
 #ifndef DOSSIER_LOADERS_ENTITIES_GAZETTEER_H_
 #define DOSSIER_LOADERS_ENTITIES_GAZETTEER_H_
 
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -62,6 +63,11 @@ class Gazetteer {
 
   // The lexicon behind the gazetteer.
   const Lexicon& lexicon() const { return lexicon_; }
+
+  // A number unique to this gazetteer for the life of the process (never
+  // reused by another), to key caches of its answers; 0 for a gazetteer
+  // without names (which matches nothing).
+  uint64_t id() const;
 
  private:
   struct Pattern;

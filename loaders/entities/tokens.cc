@@ -6,6 +6,41 @@
 #include "loaders/entities/folded_text.h"
 
 namespace dossier::loaders {
+namespace {
+
+// ICU's answers for one code point, computed inline for ASCII.
+bool IsAlnum(char32_t c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+  }
+  return u_isalnum(static_cast<UChar32>(c));
+}
+
+bool IsDigit(char32_t c) {
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return u_isdigit(static_cast<UChar32>(c));
+}
+
+bool IsAlpha(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(static_cast<UChar32>(c));
+}
+
+// Upper or title case.
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(static_cast<UChar32>(c)) ||
+         u_istitle(static_cast<UChar32>(c));
+}
+
+bool IsNonSpacingMark(char32_t c) {
+  if (c < 0x80) return false;
+  return u_getIntPropertyValue(static_cast<UChar32>(c),
+                               UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK;
+}
+
+}  // namespace
 
 std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
   std::vector<Token> out;
@@ -13,17 +48,16 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
   while (pos < end) {
     size_t start = pos;
     char32_t c = DecodeUtf8(text, &pos);
-    if (!u_isalnum(static_cast<UChar32>(c))) continue;
+    if (!IsAlnum(c)) continue;
     Token t;
     t.begin = start;
     bool seen_lower = false, any_lower = false;
     int letters = 0;
     auto take = [&](char32_t ch) {
-      if (u_isdigit(static_cast<UChar32>(ch))) t.digits = true;
-      if (u_isalpha(static_cast<UChar32>(ch))) {
+      if (IsDigit(ch)) t.digits = true;
+      if (IsAlpha(ch)) {
         ++letters;
-        bool up = u_isupper(static_cast<UChar32>(ch)) ||
-                  u_istitle(static_cast<UChar32>(ch));
+        bool up = IsUpper(ch);
         if (letters == 1) t.upper = up;
         if (up && seen_lower) t.camel = true;
         if (!up) seen_lower = any_lower = true;
@@ -34,9 +68,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
     while (pos < end) {
       size_t p = pos;
       char32_t d = DecodeUtf8(text, &p);
-      if (u_isalnum(static_cast<UChar32>(d)) ||
-          u_getIntPropertyValue(static_cast<UChar32>(d), UCHAR_GENERAL_CATEGORY) ==
-              U_NON_SPACING_MARK) {
+      if (IsAlnum(d) || IsNonSpacingMark(d)) {
         take(d);
         pos = p;
         last_end = p;
@@ -45,7 +77,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
       if ((d == '-' || d == '.' || d == '&' || d == '$') && p < end) {
         size_t q = p;
         char32_t e = DecodeUtf8(text, &q);
-        if (u_isalnum(static_cast<UChar32>(e))) {
+        if (IsAlnum(e)) {
           pos = p;
           continue;
         }

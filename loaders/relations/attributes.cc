@@ -1,5 +1,8 @@
 #include "loaders/relations/attributes.h"
 
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "loaders/entities/gazetteer.h"
 
@@ -72,11 +75,34 @@ void Add(std::vector<FoundRelation>* out, RelationType type, int source,
 // The home state named inside the organisation's own mention ("Bộ Ngoại
 // giao Trung Quốc", "Chinese foreign ministry", "the Australian Federal
 // Police"), as a State key, or "".
+std::string StateInsideNameUncached(const Gazetteer& gazetteer,
+                                    std::string_view surface,
+                                    const Mention& m);
+
 std::string StateInsideName(const RelationContext& ctx, int org) {
   const Mention& m = ctx.mentions()[org];
   if (ctx.gazetteer() == nullptr || m.home_state_key.empty()) return "";
   std::string_view surface = ctx.text().substr(m.begin, m.end - m.begin);
-  for (const Mention& inner : ctx.gazetteer()->Match(surface)) {
+  // The answer depends only on the gazetteer, the surface and the home
+  // state: remembered per thread (names recur within and across articles).
+  std::string key = std::to_string(ctx.gazetteer()->id());
+  key.push_back('\t');
+  key.append(m.home_state_key);
+  key.push_back('\t');
+  key.append(surface);
+  thread_local absl::flat_hash_map<std::string, std::string> cache;
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= 65536) cache.clear();
+  std::string answer = StateInsideNameUncached(*ctx.gazetteer(), surface, m);
+  cache.emplace(std::move(key), answer);
+  return answer;
+}
+
+std::string StateInsideNameUncached(const Gazetteer& gazetteer,
+                                    std::string_view surface,
+                                    const Mention& m) {
+  for (const Mention& inner : gazetteer.Match(surface)) {
     if (inner.label == "State" && inner.key == m.home_state_key &&
         inner.end - inner.begin < surface.size()) {
       return inner.key;
@@ -96,7 +122,7 @@ std::string StateInsideName(const RelationContext& ctx, int org) {
       size_t e = w + n < starts.size() ? starts[w + n] - 1 : surface.size();
       if (e - b >= surface.size()) continue;
       for (const Mention& inner :
-           ctx.gazetteer()->Match(surface.substr(b, e - b))) {
+           gazetteer.Match(surface.substr(b, e - b))) {
         if (inner.label == "State" && inner.key == m.home_state_key &&
             inner.begin == 0 && inner.end == e - b) {
           return inner.key;
