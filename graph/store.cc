@@ -324,6 +324,20 @@ absl::StatusOr<std::unique_ptr<Transaction>> Store::BeginWrite() {
 
 void Store::ReleaseWriter() { writer_mu_.Unlock(); }
 
+std::unique_ptr<rocksdb::WriteBatch> Store::TakeBatch() {
+  if (spare_batch_ == nullptr) return std::make_unique<rocksdb::WriteBatch>();
+  return std::move(spare_batch_);
+}
+
+void Store::ReturnBatch(std::unique_ptr<rocksdb::WriteBatch> batch) {
+  // A batch that grew large (a bulk write) is not kept: its buffer would
+  // stay allocated for the life of the Store.
+  constexpr size_t kKeepBytes = 1 << 20;
+  if (batch == nullptr || batch->GetDataSize() > kKeepBytes) return;
+  batch->Clear();
+  spare_batch_ = std::move(batch);
+}
+
 absl::Status Store::CommitBatch(rocksdb::WriteBatch* batch,
                                 bool adjacency_changed, NodeId next_node,
                                 EdgeId next_edge) {

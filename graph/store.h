@@ -137,6 +137,10 @@ class Store {
                            NodeId next_node, EdgeId next_edge);
   // Writer lock, held by a write transaction for its whole life.
   void ReleaseWriter() ABSL_UNLOCK_FUNCTION(writer_mu_);
+  // An empty write batch for the write transaction, reusing the last one's
+  // buffer; ReturnBatch gives it back (cleared). REQUIRES: the writer lock.
+  std::unique_ptr<rocksdb::WriteBatch> TakeBatch();
+  void ReturnBatch(std::unique_ptr<rocksdb::WriteBatch> batch);
 
   std::string path_;
   StoreOptions options_;
@@ -146,6 +150,9 @@ class Store {
   absl::Mutex catalog_write_mu_;  // Serialises GetOrCreate.
 
   absl::Mutex writer_mu_;
+  // The batch kept between write transactions (guarded by writer_mu_, which
+  // a writer holds across calls, so not annotated).
+  std::unique_ptr<rocksdb::WriteBatch> spare_batch_;
 
   mutable absl::Mutex state_mu_;
   uint64_t version_ ABSL_GUARDED_BY(state_mu_) = 0;

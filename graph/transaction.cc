@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "graph/key_codec.h"
 #include "graph/status_macros.h"
@@ -58,25 +59,78 @@ Transaction::Transaction(Store* store, bool write, uint64_t version,
     : store_(store),
       version_(version),
       snapshot_(snapshot),
+      write_(write),
       next_node_(next_node),
       next_edge_(next_edge) {
-  if (write) {
-    batch_ = std::make_unique<rocksdb::WriteBatchWithIndex>(
-        rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true);
-  }
+  if (write) batch_ = store_->TakeBatch();
 }
 
 Transaction::~Transaction() {
   store_->db()->ReleaseSnapshot(snapshot_);
-  if (batch_ != nullptr && !done_) store_->ReleaseWriter();
+  if (write_ && !done_) EndWrite();
+}
+
+void Transaction::EndWrite() {
+  store_->ReturnBatch(std::move(batch_));
+  index_.reset();
+  store_->ReleaseWriter();
 }
 
 absl::Status Transaction::RequireWrite() const {
-  if (batch_ == nullptr) {
+  if (!write_) {
     return absl::FailedPreconditionError("a read transaction cannot write");
   }
   if (done_) return absl::FailedPreconditionError("the transaction has ended");
   return absl::OkStatus();
+}
+
+bool Transaction::MayHaveWritten(Cf cf, std::string_view key) const {
+  return written_keys_.contains(
+      absl::HashOf(static_cast<int>(cf), absl::string_view(key.data(), key.size())));
+}
+
+bool Transaction::HasWrittenTo(Cf cf) const {
+  return (written_cfs_ >> static_cast<int>(cf)) & 1;
+}
+
+absl::StatusOr<rocksdb::WriteBatchWithIndex*> Transaction::Indexed() const {
+  if (index_ != nullptr) return index_.get();
+  // Replays the plain batch into an indexed one, in order (a later write of
+  // a key overrides an earlier one, as when written there directly).
+  class Replay : public rocksdb::WriteBatch::Handler {
+   public:
+    Replay(Store& store, rocksdb::WriteBatchWithIndex& to)
+        : store_(store), to_(to) {}
+    rocksdb::Status PutCF(uint32_t id, const rocksdb::Slice& key,
+                          const rocksdb::Slice& value) override {
+      rocksdb::ColumnFamilyHandle* cf = Family(id);
+      if (cf == nullptr) return rocksdb::Status::Corruption("unknown family");
+      return to_.Put(cf, key, value);
+    }
+    rocksdb::Status DeleteCF(uint32_t id, const rocksdb::Slice& key) override {
+      rocksdb::ColumnFamilyHandle* cf = Family(id);
+      if (cf == nullptr) return rocksdb::Status::Corruption("unknown family");
+      return to_.Delete(cf, key);
+    }
+
+   private:
+    rocksdb::ColumnFamilyHandle* Family(uint32_t id) const {
+      for (int i = 0; i < static_cast<int>(Cf::kCount); ++i) {
+        rocksdb::ColumnFamilyHandle* h = store_.cf(static_cast<Cf>(i));
+        if (h->GetID() == id) return h;
+      }
+      return nullptr;
+    }
+    Store& store_;
+    rocksdb::WriteBatchWithIndex& to_;
+  };
+  auto index = std::make_unique<rocksdb::WriteBatchWithIndex>(
+      rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true);
+  Replay replay(*store_, *index);
+  DOSSIER_RETURN_IF_ERROR(FromRocks(batch_->Iterate(&replay), "index writes"));
+  batch_->Clear();
+  index_ = std::move(index);
+  return index_.get();
 }
 
 absl::StatusOr<std::optional<std::string>> Transaction::Get(
@@ -86,8 +140,9 @@ absl::StatusOr<std::optional<std::string>> Transaction::Get(
   std::string value;
   rocksdb::Status s;
   rocksdb::Slice k = ToSlice(key);
-  if (batch_ != nullptr) {
-    s = batch_->GetFromBatchAndDB(store_->db(), ro, store_->cf(cf), k, &value);
+  if (index_ != nullptr || (write_ && MayHaveWritten(cf, key))) {
+    DOSSIER_ASSIGN_OR_RETURN(rocksdb::WriteBatchWithIndex * index, Indexed());
+    s = index->GetFromBatchAndDB(store_->db(), ro, store_->cf(cf), k, &value);
   } else {
     s = store_->db()->Get(ro, store_->cf(cf), k, &value);
   }
@@ -101,10 +156,14 @@ absl::Status Transaction::ScanPrefix(
     absl::FunctionRef<bool(std::string_view, std::string_view)> fn) const {
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot_;
+  rocksdb::WriteBatchWithIndex* index = nullptr;
+  if (index_ != nullptr || (write_ && HasWrittenTo(cf))) {
+    DOSSIER_ASSIGN_OR_RETURN(index, Indexed());
+  }
   rocksdb::Iterator* base = store_->db()->NewIterator(ro, store_->cf(cf));
   std::unique_ptr<rocksdb::Iterator> it(
-      batch_ != nullptr ? batch_->NewIteratorWithBase(store_->cf(cf), base)
-                        : base);
+      index != nullptr ? index->NewIteratorWithBase(store_->cf(cf), base)
+                       : base);
   std::string_view from = start.empty() ? prefix : start;
   for (it->Seek(ToSlice(from)); it->Valid();
        it->Next()) {
@@ -117,14 +176,25 @@ absl::Status Transaction::ScanPrefix(
 
 absl::Status Transaction::Put(Cf cf, std::string_view key,
                               std::string_view value) {
+  if (index_ != nullptr) {
+    return FromRocks(index_->Put(store_->cf(cf), ToSlice(key), ToSlice(value)),
+                     "write");
+  }
+  written_keys_.insert(
+      absl::HashOf(static_cast<int>(cf), absl::string_view(key.data(), key.size())));
+  written_cfs_ |= 1u << static_cast<int>(cf);
   return FromRocks(batch_->Put(store_->cf(cf), ToSlice(key), ToSlice(value)),
                    "write");
 }
 
 absl::Status Transaction::Delete(Cf cf, std::string_view key) {
-  return FromRocks(
-      batch_->Delete(store_->cf(cf), ToSlice(key)),
-      "delete");
+  if (index_ != nullptr) {
+    return FromRocks(index_->Delete(store_->cf(cf), ToSlice(key)), "delete");
+  }
+  written_keys_.insert(
+      absl::HashOf(static_cast<int>(cf), absl::string_view(key.data(), key.size())));
+  written_cfs_ |= 1u << static_cast<int>(cf);
+  return FromRocks(batch_->Delete(store_->cf(cf), ToSlice(key)), "delete");
 }
 
 // ---- Reads -----------------------------------------------------------------
@@ -664,11 +734,11 @@ absl::Status Transaction::PutArticle(std::string_view article_id, NodeId node) {
 
 absl::Status Transaction::Commit() {
   DOSSIER_RETURN_IF_ERROR(RequireWrite());
-  absl::Status s = store_->CommitBatch(batch_->GetWriteBatch(),
-                                       HasAdjacencyChanges(), next_node_,
-                                       next_edge_);
+  absl::Status s = store_->CommitBatch(
+      index_ != nullptr ? index_->GetWriteBatch() : batch_.get(),
+      HasAdjacencyChanges(), next_node_, next_edge_);
   done_ = true;
-  store_->ReleaseWriter();
+  EndWrite();
   return s;
 }
 

@@ -10,6 +10,12 @@
 // Scans call a callback per item in key order; a callback returning false
 // stops the scan early (the call still returns OK).
 //
+// Writes go to a plain RocksDB WriteBatch; the sorted index that merges them
+// into reads is built from it only when a read may see them (a point read of
+// a key this transaction wrote, or a scan of a family it wrote to). Writers
+// that read only keys they have not written (graph/ingest.h) never pay for
+// the index. Either way a read sees exactly the same state.
+//
 // Thread safety: one thread at a time.
 #ifndef DOSSIER_GRAPH_TRANSACTION_H_
 #define DOSSIER_GRAPH_TRANSACTION_H_
@@ -60,7 +66,7 @@ class Transaction {
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
 
-  bool is_write() const { return batch_ != nullptr; }
+  bool is_write() const { return write_; }
   Store& store() const { return *store_; }
   // The store's version (Store::version()) when this transaction began. A
   // write transaction that commits makes the store's version this plus one.
@@ -178,6 +184,14 @@ class Transaction {
       absl::FunctionRef<bool(std::string_view, std::string_view)> fn) const;
   absl::Status Put(Cf cf, std::string_view key, std::string_view value);
   absl::Status Delete(Cf cf, std::string_view key);
+  // Whether a read of (cf, key) or a scan of `cf` must merge pending writes.
+  bool MayHaveWritten(Cf cf, std::string_view key) const;
+  bool HasWrittenTo(Cf cf) const;
+  // The pending writes with their index, built on first use from `batch_`
+  // (which is then empty; later writes go to the index's own batch).
+  absl::StatusOr<rocksdb::WriteBatchWithIndex*> Indexed() const;
+  // Returns the write batch to the Store and releases the writer lock.
+  void EndWrite();
   absl::Status WriteNode(const NodeRecord& node);
   absl::Status IndexNode(const NodeRecord& node, bool add);
   absl::Status IndexProperty(LabelId label, PropKeyId key, const Value& value,
@@ -190,7 +204,16 @@ class Transaction {
   Store* store_;
   uint64_t version_;
   const rocksdb::Snapshot* snapshot_;
-  std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
+  const bool write_;
+  // Pending writes before an index is needed (from Store::TakeBatch).
+  std::unique_ptr<rocksdb::WriteBatch> batch_;
+  // Pending writes with their index, once a read needed them; then the only
+  // holder of pending writes.
+  mutable std::unique_ptr<rocksdb::WriteBatchWithIndex> index_;
+  // Hashes of the (family, key) pairs written while `index_` is null, and
+  // the families written (bit i: Cf i).
+  absl::flat_hash_set<uint64_t> written_keys_;
+  uint32_t written_cfs_ = 0;
   bool done_ = false;
   NodeId next_node_;
   EdgeId next_edge_;

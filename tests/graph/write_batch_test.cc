@@ -1,0 +1,275 @@
+// A write transaction keeps its writes in a plain batch and builds the index
+// that merges them into reads only when a read may see them
+// (graph/transaction.h); the Store reuses the batch between transactions.
+// These tests pin that every read still sees the transaction's own writes,
+// and that rolled-back or failed writes never reach a later commit.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "graph/ingest.h"
+#include "graph/store.h"
+#include "graph/transaction.h"
+#include "rocksdb/iterator.h"
+#include "tests/graph/test_util.h"
+
+namespace dossier::graph {
+namespace {
+
+using testing::TempDir;
+
+std::unique_ptr<Store> OpenOrDie(const std::string& path) {
+  absl::StatusOr<std::unique_ptr<Store>> s = Store::Open(path);
+  INFO(s.status().ToString());
+  REQUIRE(s.ok());
+  return *std::move(s);
+}
+
+std::unique_ptr<Transaction> Write(Store& s) {
+  auto t = s.BeginWrite();
+  REQUIRE(t.ok());
+  return *std::move(t);
+}
+
+uint32_t Id(Store& s, CatalogKind kind, const char* name) {
+  absl::StatusOr<uint32_t> id = s.GetOrCreate(kind, name);
+  REQUIRE(id.ok());
+  return *id;
+}
+
+PropertyList Named(PropKeyId key, const char* name) {
+  PropertyList p;
+  SetProperty(&p, key, Value::String(name));
+  return p;
+}
+
+// The node's `key` property as a string; "" when the node or property is
+// missing.
+std::string NameOf(const Transaction& t, NodeId id, PropKeyId key) {
+  absl::StatusOr<std::optional<NodeRecord>> n = t.GetNode(id);
+  REQUIRE(n.ok());
+  if (!*n) return "";
+  const Value* v = FindProperty((*n)->props, key);
+  return v == nullptr ? "" : v->AsString();
+}
+
+std::vector<NodeId> Scan(const Transaction& t, std::optional<LabelId> label) {
+  std::vector<NodeId> ids;
+  REQUIRE(t.ScanNodes(label, [&](NodeId id) {
+             ids.push_back(id);
+             return true;
+           }).ok());
+  return ids;
+}
+
+std::vector<NodeId> Seek(const Transaction& t, LabelId l, PropKeyId k,
+                         const char* value) {
+  std::vector<NodeId> ids;
+  REQUIRE(t.SeekProperty(l, k, PropertyRange::Equal(Value::String(value)),
+                         [&](NodeId id) {
+                           ids.push_back(id);
+                           return true;
+                         })
+              .ok());
+  return ids;
+}
+
+std::optional<NodeId> Alias(const Transaction& t, LabelId l, const char* a) {
+  absl::StatusOr<std::optional<NodeId>> found = t.LookupAlias(l, a);
+  REQUIRE(found.ok());
+  return *found;
+}
+
+// Every key and value of the data families, for byte-exact comparisons.
+std::vector<std::string> RawDump(Store& store) {
+  std::vector<std::string> out;
+  for (Cf cf : {Cf::kNodes, Cf::kEdges, Cf::kOut, Cf::kIn, Cf::kLabel,
+                Cf::kProp, Cf::kAlias, Cf::kDocs}) {
+    std::unique_ptr<rocksdb::Iterator> it(
+        store.db()->NewIterator(rocksdb::ReadOptions(), store.cf(cf)));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      out.push_back(std::to_string(static_cast<int>(cf)) + " " +
+                    it->key().ToString(true) + " " +
+                    it->value().ToString(true));
+    }
+    REQUIRE(it->status().ok());
+  }
+  return out;
+}
+
+TEST_CASE("a write transaction reads its own writes, before and after the "
+          "first read") {
+  TempDir dir("wbread");
+  auto store = OpenOrDie(dir.path());
+  LabelId person = Id(*store, CatalogKind::kLabel, "Person");
+  PropKeyId name = Id(*store, CatalogKind::kPropKey, "name");
+
+  auto t = Write(*store);
+  absl::StatusOr<NodeId> a = t->CreateNode({&person, 1}, Named(name, "ann"));
+  REQUIRE(a.ok());
+  REQUIRE(t->PutAlias(person, "ann", *a).ok());
+  // A read of keys never written goes to the snapshot.
+  CHECK(Alias(*t, person, "bob") == std::nullopt);
+  CHECK(NameOf(*t, *a + 1, name).empty());
+  // Reads of keys written before any index existed.
+  CHECK(Alias(*t, person, "ann") == *a);
+  CHECK(NameOf(*t, *a, name) == "ann");
+  // Writes after the index exists, read back.
+  REQUIRE(t->SetNodeProperty(*a, name, Value::String("anna")).ok());
+  CHECK(NameOf(*t, *a, name) == "anna");
+  CHECK(Seek(*t, person, name, "anna") == std::vector<NodeId>{*a});
+  CHECK(Seek(*t, person, name, "ann").empty());
+  REQUIRE(t->Commit().ok());
+
+  auto r = store->BeginRead();
+  CHECK(NameOf(*r, *a, name) == "anna");
+  CHECK(Alias(*r, person, "ann") == *a);
+  CHECK(Seek(*r, person, name, "ann").empty());
+}
+
+TEST_CASE("a scan merges writes made before any read") {
+  TempDir dir("wbscan");
+  auto store = OpenOrDie(dir.path());
+  LabelId person = Id(*store, CatalogKind::kLabel, "Person");
+  TypeId knows = Id(*store, CatalogKind::kType, "KNOWS");
+
+  auto t = Write(*store);
+  std::vector<NodeId> ids;
+  for (int i = 0; i < 3; ++i) {
+    absl::StatusOr<NodeId> n = t->CreateNode({&person, 1}, {});
+    REQUIRE(n.ok());
+    ids.push_back(*n);
+  }
+  REQUIRE(t->CreateEdgeKnownEndpoints(ids[0], ids[1], knows, {}).ok());
+  // The first read of the transaction is a scan of written families.
+  CHECK(Scan(*t, person) == ids);
+  CHECK(Scan(*t, std::nullopt) == ids);
+  int records = 0;
+  REQUIRE(t->ScanNodeRecords([&](const NodeRecord&) {
+             ++records;
+             return true;
+           }).ok());
+  CHECK(records == 3);
+  std::vector<EdgeId> edges;
+  REQUIRE(t->ScanEdges([&](const EdgeRef& e) {
+             edges.push_back(e.id);
+             return true;
+           }).ok());
+  CHECK(edges.size() == 1);
+}
+
+TEST_CASE("a write transaction sees its deletes of committed keys") {
+  TempDir dir("wbdelete");
+  auto store = OpenOrDie(dir.path());
+  LabelId person = Id(*store, CatalogKind::kLabel, "Person");
+  PropKeyId name = Id(*store, CatalogKind::kPropKey, "name");
+  NodeId x;
+  {
+    auto t = Write(*store);
+    absl::StatusOr<NodeId> n = t->CreateNode({&person, 1}, Named(name, "x"));
+    REQUIRE(n.ok());
+    x = *n;
+    REQUIRE(t->Commit().ok());
+  }
+  auto t = Write(*store);
+  absl::StatusOr<NodeId> y = t->CreateNode({&person, 1}, Named(name, "y"));
+  REQUIRE(y.ok());
+  CHECK(NameOf(*t, x, name) == "x");  // Not written here: the snapshot.
+  REQUIRE(t->DeleteNode(x, /*detach=*/true).ok());
+  CHECK(NameOf(*t, x, name).empty());
+  CHECK(Scan(*t, person) == std::vector<NodeId>{*y});
+  CHECK(Seek(*t, person, name, "x").empty());
+  REQUIRE(t->Commit().ok());
+
+  auto r = store->BeginRead();
+  CHECK(NameOf(*r, x, name).empty());
+  CHECK(NameOf(*r, *y, name) == "y");
+}
+
+TEST_CASE("rolled-back writes never reach a later commit") {
+  TempDir dir("wbrollback");
+  auto store = OpenOrDie(dir.path());
+  LabelId person = Id(*store, CatalogKind::kLabel, "Person");
+  PropKeyId name = Id(*store, CatalogKind::kPropKey, "name");
+  {
+    // Rolled back without any read (writes only in the plain batch).
+    auto t = Write(*store);
+    absl::StatusOr<NodeId> n = t->CreateNode({&person, 1}, Named(name, "a"));
+    REQUIRE(n.ok());
+    REQUIRE(t->PutAlias(person, "a", *n).ok());
+  }
+  {
+    // Rolled back after a read built the index.
+    auto t = Write(*store);
+    absl::StatusOr<NodeId> n = t->CreateNode({&person, 1}, Named(name, "b"));
+    REQUIRE(n.ok());
+    CHECK(NameOf(*t, *n, name) == "b");
+    REQUIRE(t->PutAlias(person, "b", *n).ok());
+  }
+  NodeId c;
+  {
+    auto t = Write(*store);
+    absl::StatusOr<NodeId> n = t->CreateNode({&person, 1}, Named(name, "c"));
+    REQUIRE(n.ok());
+    c = *n;
+    REQUIRE(t->Commit().ok());
+  }
+  auto r = store->BeginRead();
+  CHECK(Scan(*r, person) == std::vector<NodeId>{c});
+  CHECK(NameOf(*r, c, name) == "c");
+  CHECK(Alias(*r, person, "a") == std::nullopt);
+  CHECK(Alias(*r, person, "b") == std::nullopt);
+  CHECK(Seek(*r, person, name, "a").empty());
+  CHECK(Seek(*r, person, name, "b").empty());
+}
+
+TEST_CASE("an article that fails mid-way leaves nothing in the next commit") {
+  FactEntity us;
+  us.key = "wd:Q30";
+  us.label = "State";
+  us.name = "United States";
+  FactEntity hw;
+  hw.key = "Organisation:huawei";
+  hw.label = "Organisation";
+  hw.name = "Huawei";
+  FactRelation sues;
+  sues.type = "SUES";
+  sues.source = "Organisation:huawei";
+  sues.target = "wd:Q30";
+  sues.evidence = "Huawei sues";
+
+  Facts bad;
+  bad.article.id = "bad1";
+  bad.entities = {us, hw};
+  bad.relations = {sues};
+  FactRelation unknown = sues;
+  unknown.target = "wd:Q999";
+  bad.relations.push_back(unknown);  // Fails after the first relation.
+  Facts good;
+  good.article.id = "good";
+  good.entities = {us, hw};  // The same catalog requests as `bad`.
+  good.relations = {sues};
+
+  TempDir a("wbfail");
+  auto failed_first = OpenOrDie(a.path());
+  {
+    Ingester ingester(*failed_first);
+    CHECK(absl::IsInvalidArgument(ingester.Ingest(bad).status()));
+    CHECK(RawDump(*failed_first).empty());
+    REQUIRE(ingester.Ingest(good).ok());
+  }
+  TempDir b("wbclean");
+  auto clean = OpenOrDie(b.path());
+  REQUIRE(IngestFacts(*clean, good).ok());
+  CHECK(RawDump(*failed_first) == RawDump(*clean));
+  auto r = failed_first->BeginRead();
+  absl::StatusOr<std::optional<NodeId>> gone = r->LookupArticle("bad1");
+  REQUIRE(gone.ok());
+  CHECK(*gone == std::nullopt);
+}
+
+}  // namespace
+}  // namespace dossier::graph
