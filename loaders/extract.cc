@@ -4,6 +4,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "loaders/entities/folded_text.h"
 #include "loaders/entities/gazetteer.h"
 #include "loaders/entities/recognize.h"
 #include "loaders/read/articles.h"
@@ -37,10 +38,12 @@ absl::StatusOr<graph::Facts> Extractor::Extract(const Document& doc) const {
   }
   facts.article.lang = lang;
   std::vector<Sentence> sentences = SplitSentences(doc.text, lang);
+  // The text folded once, for the entity and the relation layers.
+  FoldedText folded = FoldWithOffsets(doc.text);
   std::vector<Mention> mentions =
-      RecognizeEntities(*gazetteer_, doc, sentences);
-  facts.relations =
-      ExtractRelations(doc.text, lang, sentences, mentions, gazetteer_.get());
+      RecognizeEntities(*gazetteer_, doc, sentences, folded);
+  facts.relations = ExtractRelations(doc.text, lang, sentences, mentions,
+                                     gazetteer_.get(), std::move(folded));
   facts.entities = CollectEntities(doc, mentions);
   // A state named only inside an organisation's name ("Bộ Ngoại giao Trung
   // Quốc") is a relation target without a mention of its own: add it from

@@ -83,8 +83,9 @@ class PatternScan {
           by_first_[static_cast<unsigned char>(f[p])];
       for (size_t i : cands) {
         const std::string& d = patterns_[i];
-        // Patterns have two bytes at least; the second byte first, inline.
+        // Patterns have two bytes at least; the second and last bytes first.
         if (f.size() - p >= d.size() && f[p + 1] == d[1] &&
+            f[p + d.size() - 1] == d.back() &&
             f.compare(p, d.size(), d) == 0) {
           hits[i].push_back(p);
         }

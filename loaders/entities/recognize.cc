@@ -642,10 +642,16 @@ bool FacilityLastWord(std::string_view folded) {
 std::vector<Mention> RecognizeEntities(const Gazetteer& gazetteer,
                                        const Document& doc,
                                        std::span<const Sentence> sentences) {
+  return RecognizeEntities(gazetteer, doc, sentences,
+                           FoldWithOffsets(doc.text));
+}
+
+std::vector<Mention> RecognizeEntities(const Gazetteer& gazetteer,
+                                       const Document& doc,
+                                       std::span<const Sentence> sentences,
+                                       const FoldedText& folded) {
   std::vector<Mention> lexical;
   std::vector<Mention> inner;  // States inside longer names.
-  // The text folded once, for the gazetteer and the descriptions.
-  const FoldedText folded = FoldWithOffsets(doc.text);
   std::vector<Mention> matched =
       gazetteer.MatchSentences(doc.text, folded, sentences, &inner);
   for (Mention& m : matched) {

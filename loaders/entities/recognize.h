@@ -9,6 +9,7 @@
 
 #include "graph/facts.h"
 #include "loaders/document.h"
+#include "loaders/entities/folded_text.h"
 #include "loaders/entities/gazetteer.h"
 
 namespace dossier::loaders {
@@ -18,6 +19,12 @@ namespace dossier::loaders {
 std::vector<Mention> RecognizeEntities(const Gazetteer& gazetteer,
                                        const Document& doc,
                                        std::span<const Sentence> sentences);
+
+// The same, with `folded` = FoldWithOffsets(doc.text) already computed.
+std::vector<Mention> RecognizeEntities(const Gazetteer& gazetteer,
+                                       const Document& doc,
+                                       std::span<const Sentence> sentences,
+                                       const FoldedText& folded);
 
 // Returns one FactEntity per distinct mention key (in order of first
 // mention), with the surface forms seen as aliases.

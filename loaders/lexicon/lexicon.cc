@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "graph/text_fold.h"
@@ -56,10 +57,47 @@ std::vector<LexiconAlias> ParseAliases(std::string_view field, AliasRole role) {
 
 }  // namespace
 
+std::string FoldKeyForEntity(std::string_view name) {
+  // Printable ASCII without '`': graph::FoldKey only lowers A-Z, collapses
+  // runs of spaces and trims them, all done here without ICU.
+  bool plain = true;
+  for (char c : name) {
+    if (c < 0x20 || c > 0x7E || c == '`') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    std::string out;
+    out.reserve(name.size());
+    bool pending = false;
+    for (char c : name) {
+      if (c == ' ') {
+        pending = !out.empty();
+        continue;
+      }
+      if (pending) out.push_back(' ');
+      pending = false;
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
+                                         : c);
+    }
+    return out;
+  }
+  // Other names: graph::FoldKey (an ICU transliteration), remembered per
+  // thread since names recur.
+  thread_local absl::flat_hash_map<std::string, std::string> cache;
+  auto it = cache.find(absl::string_view(name.data(), name.size()));
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= 65536) cache.clear();
+  std::string folded = graph::FoldKey(name);
+  cache.emplace(std::string(name), folded);
+  return folded;
+}
+
 std::string EntityKey(std::string_view label, std::string_view name,
                       std::string_view wikidata) {
   if (!wikidata.empty()) return absl::StrCat("wd:", std::string(wikidata));
-  return absl::StrCat(std::string(label), ":", graph::FoldKey(name));
+  return absl::StrCat(std::string(label), ":", FoldKeyForEntity(name));
 }
 
 int Lexicon::AddEntity(LexiconEntity entity) {

@@ -87,6 +87,10 @@ class Lexicon {
   absl::flat_hash_map<std::string, int> state_by_iso2_;
 };
 
+// graph::FoldKey(name), without ICU for printable ASCII and remembered
+// per thread otherwise. Thread-safe.
+std::string FoldKeyForEntity(std::string_view name);
+
 // Returns the entity key for a label and canonical name (and Wikidata id,
 // which wins when not empty): "wd:Q30" or "Organisation:huawei".
 std::string EntityKey(std::string_view label, std::string_view name,

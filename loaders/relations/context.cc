@@ -1,5 +1,7 @@
 #include "loaders/relations/context.h"
 
+#include <utility>
+
 namespace dossier::loaders {
 namespace {
 
@@ -22,6 +24,19 @@ RelationContext::RelationContext(std::string_view text, std::string_view lang,
       tables_(&TablesFor(lang)),
       gazetteer_(gazetteer),
       doc_(TokenizeDocument(text, lang, sentences, mentions)) {}
+
+RelationContext::RelationContext(std::string_view text, std::string_view lang,
+                                 std::span<const Sentence> sentences,
+                                 std::span<const Mention> mentions,
+                                 const Gazetteer* gazetteer, FoldedText folded)
+    : text_(text),
+      lang_(lang),
+      sentences_(sentences),
+      mentions_(mentions),
+      tables_(&TablesFor(lang)),
+      gazetteer_(gazetteer),
+      doc_(TokenizeDocument(text, lang, sentences, mentions,
+                            std::move(folded))) {}
 
 bool RelationContext::CueAt(Cue cue, size_t i, size_t* len) const {
   size_t n = 0;

@@ -44,6 +44,12 @@ class RelationContext {
                   std::span<const Mention> mentions,
                   const Gazetteer* gazetteer = nullptr);
 
+  // The same, with `folded` = FoldWithOffsets(text) already computed.
+  RelationContext(std::string_view text, std::string_view lang,
+                  std::span<const Sentence> sentences,
+                  std::span<const Mention> mentions,
+                  const Gazetteer* gazetteer, FoldedText folded);
+
   // The gazetteer, or null.
   const Gazetteer* gazetteer() const { return gazetteer_; }
 

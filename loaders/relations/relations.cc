@@ -3,17 +3,44 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <utility>
 
 #include "loaders/relations/context.h"
 #include "loaders/relations/document_pass.h"
 
 namespace dossier::loaders {
 
+namespace {
+
+std::vector<graph::FactRelation> Collect(
+    const RelationContext& ctx, std::string_view text,
+    std::span<const Sentence> sentences, std::span<const Mention> mentions);
+
+}  // namespace
+
 std::vector<graph::FactRelation> ExtractRelations(
     std::string_view text, std::string_view lang,
     std::span<const Sentence> sentences, std::span<const Mention> mentions,
     const Gazetteer* gazetteer) {
   RelationContext ctx(text, lang, sentences, mentions, gazetteer);
+  return Collect(ctx, text, sentences, mentions);
+}
+
+std::vector<graph::FactRelation> ExtractRelations(
+    std::string_view text, std::string_view lang,
+    std::span<const Sentence> sentences, std::span<const Mention> mentions,
+    const Gazetteer* gazetteer, FoldedText folded) {
+  RelationContext ctx(text, lang, sentences, mentions, gazetteer,
+                      std::move(folded));
+  return Collect(ctx, text, sentences, mentions);
+}
+
+namespace {
+
+// The relations the document pass finds over `ctx`, once each.
+std::vector<graph::FactRelation> Collect(
+    const RelationContext& ctx, std::string_view text,
+    std::span<const Sentence> sentences, std::span<const Mention> mentions) {
   std::vector<FoundRelation> found = DocumentPass(ctx).Run();
   std::vector<graph::FactRelation> out;
   std::set<std::tuple<std::string, std::string, std::string, std::string>> seen;
@@ -38,5 +65,7 @@ std::vector<graph::FactRelation> ExtractRelations(
   }
   return out;
 }
+
+}  // namespace
 
 }  // namespace dossier::loaders

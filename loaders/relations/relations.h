@@ -20,6 +20,7 @@
 
 #include "graph/facts.h"
 #include "loaders/document.h"
+#include "loaders/entities/folded_text.h"
 
 namespace dossier::loaders {
 
@@ -39,6 +40,12 @@ std::vector<graph::FactRelation> ExtractRelations(
     std::string_view text, std::string_view lang,
     std::span<const Sentence> sentences, std::span<const Mention> mentions,
     const Gazetteer* gazetteer = nullptr);
+
+// The same, with `folded` = FoldWithOffsets(text) already computed.
+std::vector<graph::FactRelation> ExtractRelations(
+    std::string_view text, std::string_view lang,
+    std::span<const Sentence> sentences, std::span<const Mention> mentions,
+    const Gazetteer* gazetteer, FoldedText folded);
 
 }  // namespace dossier::loaders
 

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace dossier::loaders {
 namespace {
@@ -27,8 +28,16 @@ bool IsDropped(char32_t c) {
 DocumentTokens TokenizeDocument(std::string_view text, std::string_view lang,
                                 std::span<const Sentence> sentences,
                                 std::span<const Mention> mentions) {
+  return TokenizeDocument(text, lang, sentences, mentions,
+                          FoldWithOffsets(text));
+}
+
+DocumentTokens TokenizeDocument(std::string_view text, std::string_view lang,
+                                std::span<const Sentence> sentences,
+                                std::span<const Mention> mentions,
+                                FoldedText folded) {
   DocumentTokens out;
-  out.folded = FoldWithOffsets(text);
+  out.folded = std::move(folded);
   const std::string& f = out.folded.folded;
   size_t pos = 0;
   while (pos < f.size()) {

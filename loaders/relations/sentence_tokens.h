@@ -35,6 +35,13 @@ DocumentTokens TokenizeDocument(std::string_view text, std::string_view lang,
                                 std::span<const Sentence> sentences,
                                 std::span<const Mention> mentions);
 
+// The same, with `folded` = FoldWithOffsets(text) already computed (kept
+// as DocumentTokens::folded).
+DocumentTokens TokenizeDocument(std::string_view text, std::string_view lang,
+                                std::span<const Sentence> sentences,
+                                std::span<const Mention> mentions,
+                                FoldedText folded);
+
 }  // namespace dossier::loaders
 
 #endif  // DOSSIER_LOADERS_RELATIONS_SENTENCE_TOKENS_H_

@@ -10,6 +10,8 @@
 #include "loaders/entities/coreference.h"
 #include "loaders/entities/folded_text.h"
 #include "loaders/entities/tokens.h"
+#include "loaders/lexicon/lexicon.h"
+#include "loaders/relations/sentence_tokens.h"
 
 namespace dossier::loaders {
 namespace {
@@ -167,6 +169,39 @@ TEST_CASE("Tokenize: ASCII and non-ASCII capitalisation facts") {
   CHECK(t[5].all_caps);
   CHECK(t[6].folded == "lapsus$");
   CHECK(t[7].folded == "x");
+}
+
+TEST_CASE("entity keys fold like graph::FoldKey, ASCII or not, twice") {
+  const std::vector<std::string> names = {
+      "Huawei Technologies", "  Red   Lynx  ", "AT&T Inc.", "O'Brien",
+      "back`tick", "tab\tname", "line\nbreak", "Storm-0558", "",
+      "Đỗ Văn Đức", "Société Générale", "ΟΔΟΣ ΣΙΣ", "İstanbul", "Straße",
+      "ﬁrma", "Hải cảnh Trung Quốc"};
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& name : names) {
+      CAPTURE(name);
+      CHECK(FoldKeyForEntity(name) == graph::FoldKey(name));
+      CHECK(EntityKey("Organisation", name, "") ==
+            "Organisation:" + graph::FoldKey(name));
+    }
+  }
+  CHECK(EntityKey("State", "Ardenza", "Q1") == "wd:Q1");
+}
+
+TEST_CASE("document tokens: a given fold is the fold of the text") {
+  std::string text = "Ông Đức nói: the Chinese company, ĐÀI Loan.";
+  std::vector<Sentence> sentences{{0, text.size()}};
+  std::vector<Mention> mentions;
+  DocumentTokens a = TokenizeDocument(text, "vi", sentences, mentions);
+  DocumentTokens b = TokenizeDocument(text, "vi", sentences, mentions,
+                                      FoldWithOffsets(text));
+  CHECK(a.folded.folded == b.folded.folded);
+  REQUIRE(a.tokens.size() == b.tokens.size());
+  for (size_t i = 0; i < a.tokens.size(); ++i) {
+    CHECK(a.tokens[i].folded == b.tokens[i].folded);
+    CHECK(a.tokens[i].begin == b.tokens[i].begin);
+    CHECK(a.tokens[i].end == b.tokens[i].end);
+  }
 }
 
 }  // namespace
