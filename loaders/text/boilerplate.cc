@@ -42,19 +42,34 @@ std::string_view TrimLine(std::string_view s) {
   return s;
 }
 
-int CountLetters(std::string_view s) {
+// The letters of `s`, counted up to `limit` (the count stops there).
+int CountLetters(std::string_view s, int limit) {
   int letters = 0;
-  for (size_t i = 0; i < s.size();) {
+  for (size_t i = 0; i < s.size() && letters < limit;) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // u_isalpha for ASCII, inline.
+      ++i;
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) ++letters;
+      continue;
+    }
     if (u_isalpha(NextCodePoint(s, &i))) ++letters;
   }
   return letters;
 }
 
-int CountWords(std::string_view s) {
+// The words (runs of non-space) of `s`, counted up to `limit`.
+int CountWords(std::string_view s, int limit) {
   int words = 0;
   bool in_word = false;
-  for (size_t i = 0; i < s.size();) {
-    bool space = IsUnicodeSpace(NextCodePoint(s, &i));
+  for (size_t i = 0; i < s.size() && words < limit;) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    bool space;
+    if (b < 0x80) {
+      ++i;
+      space = IsUnicodeSpace(b);
+    } else {
+      space = IsUnicodeSpace(NextCodePoint(s, &i));
+    }
     if (!space && !in_word) ++words;
     in_word = !space;
   }
@@ -278,19 +293,19 @@ enum class LineKind { kBody, kBoilerplate, kCredit };
 
 LineKind Classify(std::string_view line) {
   const size_t n = line.size();
-  if (CountLetters(line) < 2) return LineKind::kBoilerplate;
+  if (CountLetters(line, 2) < 2) return LineKind::kBoilerplate;
   if (n <= 150 && (FullMatch(CreditLine(), line) ||
                    PartialMatch(CreditLine(), line))) {
     return LineKind::kCredit;
   }
-  if (n <= 60 && CountWords(line) <= 5 && FullMatch(AgencyLine(), line)) {
+  if (n <= 60 && CountWords(line, 6) <= 5 && FullMatch(AgencyLine(), line)) {
     return LineKind::kCredit;
   }
   if (n <= 400 && PartialMatch(CaptionWithCredit(), line)) {
     return LineKind::kCredit;
   }
   // One lowercase word alone ("media", "menu"): interface residue.
-  if (CountWords(line) == 1 && !EndsLikeSentence(line)) {
+  if (CountWords(line, 2) == 1 && !EndsLikeSentence(line)) {
     size_t i = 0;
     UChar32 first = NextCodePoint(line, &i);
     if (u_islower(first)) return LineKind::kBoilerplate;
@@ -335,7 +350,7 @@ struct Line {
 
 // A paragraph of prose: enough words and a sentence ending.
 bool IsBodyParagraph(std::string_view s) {
-  return CountWords(s) >= 12 && EndsLikeSentence(s);
+  return CountWords(s, 12) >= 12 && EndsLikeSentence(s);
 }
 
 }  // namespace
@@ -413,7 +428,7 @@ std::string RemoveBoilerplate(std::string_view text) {
     if (line.text.size() <= 80 && FullMatch(NameOnly(), line.text)) {
       line.keep = false;
     } else if (LooksLikeDateLine(line.text, nullptr) &&
-               CountWords(line.text) <= 6) {
+               CountWords(line.text, 7) <= 6) {
       line.keep = false;
     }
   }

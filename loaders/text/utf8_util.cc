@@ -18,6 +18,8 @@ UChar32 NextCodePoint(std::string_view s, size_t* i) {
 }
 
 bool IsUnicodeSpace(UChar32 c) {
+  // ASCII White_Space is U+0009..U+000D and U+0020: no ICU call for it.
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
   return c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
          c == 0xFEFF || c == 0x200B || u_isUWhiteSpace(c);
 }
