@@ -73,13 +73,27 @@ std::optional<uint32_t> ExecContext::FindCatalog(graph::CatalogKind kind,
                                                  std::string_view name) const {
   // Ids never change once handed out, so found ones are cached (a name not
   // found yet may be created later in the query: not cached).
+  // A few recent names per kind answer without hashing (a row usually
+  // reads the same one or two keys and labels as the row before).
+  RecentName& recent =
+      recent_names_[static_cast<int>(kind)]
+                   [(name.size() * 31 + (name.empty() ? 0 : name.back())) %
+                    kRecentNames];
+  if (recent.known && recent.name == name) return recent.id;
   auto& cache = catalog_cache_[static_cast<int>(kind)];
+  std::optional<uint32_t> id;
   if (auto it = cache.find(absl::string_view(name.data(), name.size()));
       it != cache.end()) {
-    return it->second;
+    id = it->second;
+  } else {
+    id = store_->catalog().Find(kind, name);
+    if (id) cache.emplace(std::string(name), *id);
   }
-  std::optional<uint32_t> id = store_->catalog().Find(kind, name);
-  if (id) cache.emplace(std::string(name), *id);
+  if (id) {
+    recent.known = true;
+    recent.name.assign(name.data(), name.size());
+    recent.id = *id;
+  }
   return id;
 }
 std::optional<graph::LabelId> ExecContext::FindLabel(
@@ -204,7 +218,13 @@ absl::StatusOr<graph::Value> ExecContext::NodeProperty(graph::NodeId id,
                     id < kMaxDenseId && ++property_reads_ > 4096;
   PropertyColumn* col = nullptr;
   if (memo) {
-    col = &columns_[key];
+    if (last_column_ == nullptr || last_column_key_ != key) {
+      std::unique_ptr<PropertyColumn>& slot = columns_[key];
+      if (slot == nullptr) slot = std::make_unique<PropertyColumn>();
+      last_column_ = slot.get();
+      last_column_key_ = key;
+    }
+    col = last_column_;
     if (id < col->state.size()) {
       switch (col->state[id]) {
         case PropertyColumn::kInt:

@@ -157,6 +157,14 @@ class ExecContext {
                                       std::string_view name) const;
   // Catalog ids found so far, per kind (labels, types, keys).
   mutable absl::flat_hash_map<std::string, uint32_t> catalog_cache_[3];
+  // FindCatalog's most recent names per kind, by a cheap hash of the name.
+  struct RecentName {
+    bool known = false;
+    std::string name;
+    uint32_t id = 0;
+  };
+  static constexpr size_t kRecentNames = 8;
+  mutable RecentName recent_names_[3][kRecentNames];
   absl::flat_hash_map<graph::NodeId, graph::NodeRecord> node_cache_;
   absl::flat_hash_map<graph::EdgeId, graph::EdgeRecord> edge_cache_;
   struct ScanCache {
@@ -190,7 +198,11 @@ class ExecContext {
   // Fills `col` for every node below `bound` from one pass over the records.
   absl::Status FillColumn(graph::PropKeyId key, graph::NodeId bound,
                           PropertyColumn* col);
-  absl::flat_hash_map<graph::PropKeyId, PropertyColumn> columns_;
+  absl::flat_hash_map<graph::PropKeyId, std::unique_ptr<PropertyColumn>>
+      columns_;
+  // The column NodeProperty used last (the same key row after row).
+  PropertyColumn* last_column_ = nullptr;
+  graph::PropKeyId last_column_key_ = 0;
   int64_t property_reads_ = 0;
   int64_t label_checks_ = 0;
   absl::flat_hash_map<graph::NodeId, graph::NodeRecord> deleted_nodes_;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "doctest/doctest.h"
+#include "query/plan/layout.h"
 #include "tests/query/engine_test_util.h"
 
 namespace dossier::testing {
@@ -536,6 +537,22 @@ TEST_CASE("node property reads memoised per key agree with records") {
       "MATCH (a:V)-[:E|F]-(b:V) RETURN a.id, b.id");
   auto after = db.Run("MATCH (a:V)-[:E|F]-(b:V) RETURN properties(a)['id'], properties(b)['id']");
   CHECK(Sorted(written) == Sorted(after));
+}
+
+TEST_CASE("layout lookup by name: first slot of a name, small and large") {
+  for (int extra : {0, 3, 12}) {
+    CAPTURE(extra);
+    query::Layout layout;
+    CHECK(layout.Add("a") == 0);
+    CHECK(layout.Add("b") == 1);
+    CHECK(layout.Add("a") == 2);  // A repeated name: Find gives the first.
+    for (int i = 0; i < extra; ++i) layout.Add("v" + std::to_string(i));
+    CHECK(layout.Find("a") == 0);
+    CHECK(layout.Find("b") == 1);
+    CHECK(layout.Find("") == -1);
+    CHECK(layout.Find("ab") == -1);
+    if (extra > 0) CHECK(layout.Find("v" + std::to_string(extra - 1)) == 2 + extra);
+  }
 }
 
 TEST_CASE("a property column filled in one pass agrees with records") {
