@@ -82,9 +82,13 @@ void PhraseSet::Add(std::string_view phrase, int payload) {
   const std::string& first = e.words.front();
   if (first.back() == '*') {
     std::string key = IndexKey(first.substr(0, first.size() - 1));
+    // Keys shorter than two bytes are never looked up.
+    if (key.size() >= 2) prefix_keys_.set(First2(key));
     by_prefix2_[key.substr(0, 2)].push_back(id);
   } else {
-    by_first_[IndexKey(first)].push_back(id);
+    std::string key = IndexKey(first);
+    if (!key.empty()) first_keys_.set(First2(key));
+    by_first_[key].push_back(id);
   }
   entries_.push_back(std::move(e));
 }
@@ -117,10 +121,21 @@ int PhraseSet::Match(std::span<const RelToken> tokens, size_t pos, size_t* len,
     }
   };
   std::string_view f = tokens[pos].folded;
-  if (auto it = by_first_.find(absl::string_view(f.data(), f.size()));
-      it != by_first_.end())
-    consider(it->second);
-  if (f.size() >= 2) {
+  if (f.empty()) {
+    if (auto it = by_first_.find(absl::string_view());
+        it != by_first_.end()) {
+      consider(it->second);
+    }
+    *len = best_len;
+    return best;
+  }
+  if (first_keys_.test(First2(f))) {
+    if (auto it = by_first_.find(absl::string_view(f.data(), f.size()));
+        it != by_first_.end()) {
+      consider(it->second);
+    }
+  }
+  if (f.size() >= 2 && prefix_keys_.test(First2(f))) {
     if (auto it = by_prefix2_.find(absl::string_view(f.data(), 2));
         it != by_prefix2_.end()) {
       consider(it->second);

@@ -12,6 +12,7 @@
 #ifndef DOSSIER_LOADERS_RELATIONS_PHRASE_SET_H_
 #define DOSSIER_LOADERS_RELATIONS_PHRASE_SET_H_
 
+#include <bitset>
 #include <span>
 #include <string>
 #include <string_view>
@@ -56,10 +57,21 @@ class PhraseSet {
   bool EntryMatches(const Entry& e, std::span<const RelToken> tokens,
                     size_t pos, bool cross_mentions) const;
 
+  // The filter bit of a word's first two bytes (the second 0 when it has
+  // one byte only).
+  static size_t First2(std::string_view w) {
+    return (static_cast<size_t>(static_cast<unsigned char>(w[0])) << 8) |
+           (w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0);
+  }
+
   std::vector<Entry> entries_;
   absl::flat_hash_map<std::string, std::vector<int>> by_first_;
   // Entries whose first word is a prefix pattern, by its first 2 bytes.
   absl::flat_hash_map<std::string, std::vector<int>> by_prefix2_;
+  // First2 of the keys of by_first_ and of the two-byte keys of
+  // by_prefix2_: a token whose bit is clear has no entry to look up.
+  std::bitset<65536> first_keys_;
+  std::bitset<65536> prefix_keys_;
 };
 
 // Lower-cases `s` code point by code point (ICU simple case mapping).
