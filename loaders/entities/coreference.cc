@@ -1,6 +1,7 @@
 #include "loaders/entities/coreference.h"
 
 #include <algorithm>
+#include <bitset>
 #include <iterator>
 #include <string>
 #include <utility>
@@ -69,6 +70,7 @@ class PatternScan {
     for (size_t i = 0; i < patterns_.size(); ++i) {
       if (patterns_[i].size() < 2) continue;  // None is that short.
       by_first_[static_cast<unsigned char>(patterns_[i][0])].push_back(i);
+      first2_.set(First2(patterns_[i], 0));
     }
   }
 
@@ -78,7 +80,8 @@ class PatternScan {
   // ones included), ascending.
   std::vector<std::vector<size_t>> FindAll(std::string_view f) const {
     std::vector<std::vector<size_t>> hits(patterns_.size());
-    for (size_t p = 0; p < f.size(); ++p) {
+    for (size_t p = 0; p + 1 < f.size(); ++p) {
+      if (!first2_.test(First2(f, p))) continue;
       const std::vector<size_t>& cands =
           by_first_[static_cast<unsigned char>(f[p])];
       for (size_t i : cands) {
@@ -95,8 +98,14 @@ class PatternScan {
   }
 
  private:
+  static size_t First2(std::string_view s, size_t p) {
+    return (static_cast<size_t>(static_cast<unsigned char>(s[p])) << 8) |
+           static_cast<unsigned char>(s[p + 1]);
+  }
+
   std::vector<std::string> patterns_;
   std::vector<size_t> by_first_[256];
+  std::bitset<65536> first2_;  // First2 of each pattern.
 };
 
 // kDescriptions folded like the text (whatever graph::FoldKey keeps).

@@ -8,6 +8,16 @@
 namespace dossier::loaders {
 namespace {
 
+// DecodeUtf8 with its ASCII case inline.
+inline char32_t NextChar(std::string_view s, size_t* pos) {
+  unsigned char b = static_cast<unsigned char>(s[*pos]);
+  if (b < 0x80) {
+    ++*pos;
+    return b;
+  }
+  return DecodeUtf8(s, pos);
+}
+
 // ICU's answers for one code point, computed inline for ASCII.
 bool IsAlnum(char32_t c) {
   if (c < 0x80) {
@@ -47,7 +57,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
   size_t pos = begin;
   while (pos < end) {
     size_t start = pos;
-    char32_t c = DecodeUtf8(text, &pos);
+    char32_t c = NextChar(text, &pos);
     if (!IsAlnum(c)) continue;
     Token t;
     t.begin = start;
@@ -67,7 +77,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
     size_t last_end = pos;
     while (pos < end) {
       size_t p = pos;
-      char32_t d = DecodeUtf8(text, &p);
+      char32_t d = NextChar(text, &p);
       if (IsAlnum(d) || IsNonSpacingMark(d)) {
         take(d);
         pos = p;
@@ -76,7 +86,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
       }
       if ((d == '-' || d == '.' || d == '&' || d == '$') && p < end) {
         size_t q = p;
-        char32_t e = DecodeUtf8(text, &q);
+        char32_t e = NextChar(text, &q);
         if (IsAlnum(e)) {
           pos = p;
           continue;
@@ -100,7 +110,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
 bool OnlySpaces(std::string_view text, size_t a, size_t b) {
   size_t pos = a;
   while (pos < b) {
-    char32_t c = DecodeUtf8(text, &pos);
+    char32_t c = NextChar(text, &pos);
     if (!(c == ' ' || c == 0xA0 || c == 0x202F || c == '\t' || c == 0x2009)) {
       return false;
     }

@@ -8,6 +8,16 @@
 namespace dossier::loaders {
 namespace {
 
+// DecodeUtf8 with its ASCII case inline.
+inline char32_t NextChar(std::string_view s, size_t* pos) {
+  unsigned char b = static_cast<unsigned char>(s[*pos]);
+  if (b < 0x80) {
+    ++*pos;
+    return b;
+  }
+  return DecodeUtf8(s, pos);
+}
+
 bool IsWordChar(char32_t c) {
   if (c < 0x80) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -42,13 +52,13 @@ DocumentTokens TokenizeDocument(std::string_view text, std::string_view lang,
   size_t pos = 0;
   while (pos < f.size()) {
     size_t start = pos;
-    char32_t c = DecodeUtf8(f, &pos);
+    char32_t c = NextChar(f, &pos);
     if (c == ' ') continue;
     if (IsWordChar(c)) {
       size_t end = pos;
       while (end < f.size()) {
         size_t next = end;
-        char32_t d = DecodeUtf8(f, &next);
+        char32_t d = NextChar(f, &next);
         if (!IsWordChar(d)) break;
         end = next;
       }
