@@ -1,7 +1,9 @@
 #include "loaders/entities/recognize.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
+#include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -36,7 +38,8 @@ std::vector<Mention> JoinPortfolios(std::string_view text,
   std::vector<Mention> out;
   absl::flat_hash_map<std::string, Mention> last_joined;
   for (size_t i = 0; i < in.size(); ++i) {
-    Mention m = in[i];
+    // in[i] is not read again once taken (only later ones are).
+    Mention m = std::move(in[i]);
     if (m.kind != "portfolio") {
       out.push_back(std::move(m));
       continue;
@@ -712,8 +715,9 @@ std::vector<Mention> RecognizeEntities(const Gazetteer& gazetteer,
   lexical = JoinPortfolios(doc.text, std::move(lexical));
   std::vector<Mention> cues =
       RecognizeByCues(doc.text, doc.meta.lang, sentences, lexical);
-  std::vector<Mention> all = lexical;
-  all.insert(all.end(), cues.begin(), cues.end());
+  std::vector<Mention> all = std::move(lexical);
+  all.insert(all.end(), std::make_move_iterator(cues.begin()),
+             std::make_move_iterator(cues.end()));
   std::sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) {
     return a.begin < b.begin;
   });
@@ -750,7 +754,8 @@ std::vector<Mention> RecognizeEntities(const Gazetteer& gazetteer,
       for (size_t k = absorbed.size(); k > 0; --k) {
         all.erase(all.begin() + absorbed[k - 1]);
       }
-      all.insert(all.end(), facilities.begin(), facilities.end());
+      all.insert(all.end(), std::make_move_iterator(facilities.begin()),
+                 std::make_move_iterator(facilities.end()));
       std::sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) {
         return a.begin < b.begin;
       });
@@ -762,7 +767,8 @@ std::vector<Mention> RecognizeEntities(const Gazetteer& gazetteer,
   JoinAcronyms(doc.text, &all);
   AddShortNames(gazetteer, doc.text, &all);
   std::vector<Mention> corefs = ResolveDescriptions(doc.text, folded, all);
-  all.insert(all.end(), corefs.begin(), corefs.end());
+  all.insert(all.end(), std::make_move_iterator(corefs.begin()),
+             std::make_move_iterator(corefs.end()));
   std::sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) {
     return a.begin < b.begin;
   });
