@@ -164,8 +164,9 @@ std::vector<Mention> ResolveDescriptions(std::string_view text,
       // "hàng" (goods) is not "hãng" (the firm).
       if (!SameDiacritics(text.substr(b, e - b), description)) continue;
       bool taken = false;
-      for (const Mention& m : mentions) {
-        if (b < m.end && m.begin < e) taken = true;
+      for (const Mention& m : mentions) {  // Sorted by begin.
+        if (m.begin >= e) break;
+        if (b < m.end) taken = true;
       }
       for (const Mention& m : out) {
         if (b < m.end && m.begin < e) taken = true;
@@ -182,7 +183,8 @@ std::vector<Mention> ResolveDescriptions(std::string_view text,
       // A demonym right after restricts the antecedent.
       std::string state_key;
       for (const Mention& m : mentions) {
-        if (m.is_demonym && m.begin >= e && m.begin <= e + 2) state_key = m.key;
+        if (m.begin > e + 2) break;
+        if (m.is_demonym && m.begin >= e) state_key = m.key;
       }
       // With a demonym, an organisation of that home state wins over one
       // whose home state is unknown ("le groupe chinois" after Huawei and a
@@ -268,6 +270,7 @@ std::vector<Mention> ResolveDescriptions(std::string_view text,
         }
         size_t ob = ft.OriginalBegin(wb);
         for (const Mention& m : mentions) {
+          if (m.begin > ob) break;
           if (m.begin == ob && m.is_demonym) state_key = m.key;
           if (m.begin <= ob && ob < m.end && !m.is_demonym) letters = false;
         }
@@ -287,8 +290,9 @@ std::vector<Mention> ResolveDescriptions(std::string_view text,
         }
       }
       bool taken = false;
-      for (const Mention& m : mentions) {
-        if (b < m.end && m.begin < e) taken = true;
+      for (const Mention& m : mentions) {  // Sorted by begin.
+        if (m.begin >= e) break;
+        if (b < m.end) taken = true;
       }
       for (const Mention& m : out) {
         if (b < m.end && m.begin < e) taken = true;

@@ -151,6 +151,38 @@ TEST_CASE("descriptions: the shared fold gives the same mentions") {
   }
 }
 
+TEST_CASE("descriptions: demonym after, names before and around") {
+  std::string text =
+      "Huawei vend. Orin aussi. Le groupe chinois grandit. Nova la firme.";
+  auto at = [&](std::string_view w) { return text.find(w); };
+  std::vector<Mention> known(4);
+  known[0].begin = 0;
+  known[0].end = 6;
+  known[0].label = "Organisation";
+  known[0].kind = "company";
+  known[0].key = "wd:Q1";
+  known[0].home_state_key = "wd:Q148";
+  known[1] = known[0];
+  known[1].begin = at("Orin");
+  known[1].end = known[1].begin + 4;
+  known[1].key = "wd:Q2";
+  known[1].home_state_key = "";
+  known[2].begin = at("chinois");
+  known[2].end = known[2].begin + 7;
+  known[2].label = "State";
+  known[2].key = "wd:Q148";
+  known[2].is_demonym = true;
+  known[3] = known[1];  // "Nova la firme": covers the description.
+  known[3].begin = at("Nova");
+  known[3].end = text.size() - 1;
+  known[3].key = "wd:Q3";
+  std::vector<Mention> got =
+      ResolveDescriptions(text, FoldWithOffsets(text), known);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].begin == at("Le groupe"));
+  CHECK(got[0].key == "wd:Q1");  // The organisation of the demonym's state.
+}
+
 TEST_CASE("Tokenize: ASCII and non-ASCII capitalisation facts") {
   std::string text = "Storm-0558 and ĐÀI Loan, iPhone U.S Lapsus$ x";
   std::vector<Token> t = Tokenize(text, 0, text.size());
