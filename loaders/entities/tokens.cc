@@ -50,6 +50,21 @@ bool IsNonSpacingMark(char32_t c) {
                                UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK;
 }
 
+// FastFold(word), with FastFold's ASCII case (lower-case letters; a word
+// holds no space, tab, line break or backtick there) written in place.
+std::string FoldToken(std::string_view word) {
+  std::string out(word.size(), '\0');
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (static_cast<unsigned char>(c) >= 0x80 || c == '`' || c == ' ' ||
+        c == '\t' || c == '\n' || c == '\r') {
+      return FastFold(word);
+    }
+    out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
@@ -101,7 +116,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
     pos = last_end;
     t.end = last_end;
     t.all_caps = letters >= 2 && !any_lower;
-    t.folded = FastFold(text.substr(t.begin, t.end - t.begin));
+    t.folded = FoldToken(text.substr(t.begin, t.end - t.begin));
     out.push_back(std::move(t));
   }
   return out;

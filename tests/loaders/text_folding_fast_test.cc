@@ -201,6 +201,11 @@ TEST_CASE("Tokenize: ASCII and non-ASCII capitalisation facts") {
   CHECK(t[5].all_caps);
   CHECK(t[6].folded == "lapsus$");
   CHECK(t[7].folded == "x");
+  // Folded like FastFold, ASCII in place or not.
+  std::string mixed = "AT&T Xi'an ÉLYSÉE Straße İzmir";
+  for (const Token& k : Tokenize(mixed, 0, mixed.size())) {
+    CHECK(k.folded == FastFold(mixed.substr(k.begin, k.end - k.begin)));
+  }
 }
 
 TEST_CASE("entity keys fold like graph::FoldKey, ASCII or not, twice") {
