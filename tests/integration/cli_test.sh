@@ -22,6 +22,18 @@ expect_exit 0 "build seeds" "$dossier" build --db "$db" "$src/data/seeds"
 grep -q "articles: 5 loaded" "$tmp/out" || fail "build summary: $(cat "$tmp/out")"
 expect_exit 0 "rebuild is a no-op" "$dossier" build --db "$db" "$src/data/seeds"
 grep -q "articles: 0 loaded, 5 already present" "$tmp/out" || fail "rebuild summary: $(head -1 "$tmp/out")"
+# The summary's nodes per label (label scans) equal a count over every
+# node's labels, also for a label that needs escaping.
+expect_exit 0 "odd label" "$dossier" query --db "$db" 'CREATE (:`we``ird`:State {name: "x"})'
+expect_exit 0 "summary after a write" "$dossier" build --db "$db" "$src/data/seeds"
+sed -n '/│ label/,/└/p' "$tmp/out" | grep '│' | tail -n +2 > "$tmp/summary_labels"
+expect_exit 0 "labels counted by records" "$dossier" query --db "$db" --format tsv \
+  "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS nodes ORDER BY label"
+tail -n +2 "$tmp/out" > "$tmp/by_records"
+awk -F'│' '{gsub(/^ +| +$/, "", $2); gsub(/^ +| +$/, "", $3); print $2 "\t" $3}' "$tmp/summary_labels" > "$tmp/by_summary"
+cmp -s "$tmp/by_records" "$tmp/by_summary" || fail "summary labels: $(paste "$tmp/by_records" "$tmp/by_summary")"
+grep -q 'we`ird' "$tmp/by_summary" || fail "summary lacks the escaped label: $(cat "$tmp/by_summary")"
+expect_exit 0 "undo odd label" "$dossier" query --db "$db" 'MATCH (n:`we``ird`) DETACH DELETE n'
 
 q='MATCH (a)-[r:ACCUSES]->(b) RETURN a.name AS accuser, r.kind AS kind, b.name AS accused ORDER BY accuser, accused'
 expect_exit 0 "who accused whom (table)" "$dossier" query --db "$db" "$q"
