@@ -49,6 +49,16 @@ std::string FastFold(std::string_view text);
 // U+FFFD and advance by one.
 char32_t DecodeUtf8(std::string_view text, size_t* pos);
 
+// DecodeUtf8 with its ASCII case inline (the tokenizers' hot loop).
+inline char32_t NextChar(std::string_view text, size_t* pos) {
+  const unsigned char b = static_cast<unsigned char>(text[*pos]);
+  if (b < 0x80) {
+    ++*pos;
+    return b;
+  }
+  return DecodeUtf8(text, pos);
+}
+
 }  // namespace dossier::loaders
 
 #endif  // DOSSIER_LOADERS_ENTITIES_FOLDED_TEXT_H_

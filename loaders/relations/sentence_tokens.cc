@@ -8,16 +8,6 @@
 namespace dossier::loaders {
 namespace {
 
-// DecodeUtf8 with its ASCII case inline.
-inline char32_t NextChar(std::string_view s, size_t* pos) {
-  unsigned char b = static_cast<unsigned char>(s[*pos]);
-  if (b < 0x80) {
-    ++*pos;
-    return b;
-  }
-  return DecodeUtf8(s, pos);
-}
-
 bool IsWordChar(char32_t c) {
   if (c < 0x80) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
