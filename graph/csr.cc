@@ -92,11 +92,18 @@ std::shared_ptr<const Csr> Csr::Build(std::vector<NodeId> nodes,
   // Vertices: node ids ascending, duplicates dropped.
   std::sort(nodes.begin(), nodes.end());
   nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
-  csr->ids_ = std::move(nodes);
-  const uint32_t n = static_cast<uint32_t>(csr->ids_.size());
-  const NodeId max_id = n == 0 ? 0 : csr->ids_.back();
-  csr->vertex_of_.assign(n == 0 ? 0 : max_id + 1, kNoVertex);
-  for (uint32_t v = 0; v < n; ++v) csr->vertex_of_[csr->ids_[v]] = v;
+  const uint32_t n = static_cast<uint32_t>(nodes.size());
+  csr->num_vertices_ = n;
+  if (n != 0 && nodes.back() - nodes.front() == n - 1) {
+    csr->consecutive_ = true;
+    csr->first_id_ = nodes.front();
+    nodes = std::vector<NodeId>();
+  } else {
+    csr->ids_ = std::move(nodes);
+    const NodeId max_id = n == 0 ? 0 : csr->ids_.back();
+    csr->vertex_of_.assign(n == 0 ? 0 : max_id + 1, kNoVertex);
+    for (uint32_t v = 0; v < n; ++v) csr->vertex_of_[csr->ids_[v]] = v;
+  }
 
   // Out-degrees; edges with an unknown endpoint are dropped.
   const uint64_t total = edges.size();

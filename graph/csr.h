@@ -8,7 +8,8 @@
 //
 // Memory per stored relationship: out 6 bytes (target u32, type u16), in 10
 // bytes (source u32, ordinal u32, type u16), plus per-vertex offsets; edge ids
-// (u64 per ordinal) and node ids (u64 per vertex) live in the id tables.
+// (u64 per ordinal) and node ids (u64 per vertex, none when the node ids
+// are consecutive) live in the id tables.
 //
 // Thread safety: a built Csr is immutable and may be read from any thread.
 #ifndef DOSSIER_GRAPH_CSR_H_
@@ -44,14 +45,22 @@ class Csr {
   static std::shared_ptr<const Csr> Build(std::vector<NodeId> nodes,
                                           std::vector<EdgeInput> edges);
 
-  uint32_t num_vertices() const { return static_cast<uint32_t>(ids_.size()); }
+  uint32_t num_vertices() const { return num_vertices_; }
   uint64_t num_edges() const { return out_target_.size(); }
 
   // The dense vertex of a node, or kNoVertex when the node is not in it.
+  // When the node ids are one run without gaps (a graph never deleted
+  // from), vertex and node id differ by a constant and no table is read.
   Vertex VertexOf(NodeId id) const {
+    if (consecutive_) {
+      const NodeId v = id - first_id_;  // Wraps above num_vertices_ if below.
+      return v < num_vertices_ ? static_cast<Vertex>(v) : kNoVertex;
+    }
     return id < vertex_of_.size() ? vertex_of_[id] : kNoVertex;
   }
-  NodeId NodeOf(Vertex v) const { return ids_[v]; }
+  NodeId NodeOf(Vertex v) const {
+    return consecutive_ ? first_id_ + v : ids_[v];
+  }
 
   // Out-edges of v are the ordinals [OutBegin(v), OutEnd(v)).
   uint64_t OutBegin(Vertex v) const { return out_offset_[v]; }
@@ -88,6 +97,11 @@ class Csr {
  private:
   Csr() = default;
 
+  uint32_t num_vertices_ = 0;
+  // Node ids are first_id_ .. first_id_ + num_vertices_ - 1: the two
+  // tables below are empty.
+  bool consecutive_ = false;
+  NodeId first_id_ = 0;
   std::vector<NodeId> ids_;        // vertex -> node id (ascending)
   std::vector<Vertex> vertex_of_;  // node id -> vertex (kNoVertex if none)
   std::vector<uint64_t> out_offset_;

@@ -380,6 +380,7 @@ absl::Status Store::CommitBatch(rocksdb::WriteBatch* batch,
   next_node_ = next_node;
   next_edge_ = next_edge;
   ++version_;
+  shared_.Reset(version_);
   if (adjacency_changed) {
     csr_.reset();
   } else if (csr_ != nullptr && csr_version_ == version_ - 1) {

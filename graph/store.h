@@ -30,6 +30,7 @@
 #include "absl/synchronization/mutex.h"
 #include "graph/catalog.h"
 #include "graph/csr.h"
+#include "graph/snapshot_cache.h"
 #include "graph/value.h"
 #include "rocksdb/db.h"
 #include "rocksdb/env.h"
@@ -161,6 +162,8 @@ class Store {
   std::shared_ptr<const Csr> csr_ ABSL_GUARDED_BY(state_mu_);
   uint64_t csr_version_ ABSL_GUARDED_BY(state_mu_) = 0;
   absl::Mutex csr_build_mu_;  // One Csr build at a time.
+  // Label members and property columns of the latest committed version.
+  SnapshotCache shared_{0};
 };
 
 // Converts a RocksDB status into the closest absl::Status (DataLoss for

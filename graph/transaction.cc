@@ -246,6 +246,58 @@ absl::Status Transaction::ScanNodeRecords(
   return inner;
 }
 
+// ---- Shared state ------------------------------------------------------------
+
+std::shared_ptr<const LabelMembers> Transaction::PublishedLabelMembers(
+    LabelId label) const {
+  if (HasPendingWrites()) return nullptr;
+  return store_->shared_.FindLabel(version_, label);
+}
+
+std::shared_ptr<const PropertyColumn> Transaction::PublishedPropertyColumn(
+    PropKeyId key) const {
+  if (HasPendingWrites()) return nullptr;
+  return store_->shared_.FindColumn(version_, key);
+}
+
+absl::StatusOr<std::shared_ptr<const LabelMembers>>
+Transaction::SharedLabelMembers(LabelId label,
+                                absl::FunctionRef<absl::Status()> check) const {
+  if (HasPendingWrites()) return nullptr;
+  if (auto found = store_->shared_.FindLabel(version_, label)) return found;
+  std::vector<NodeId> ids;
+  absl::Status stop;
+  DOSSIER_RETURN_IF_ERROR(ScanNodes(label, [&](NodeId id) {
+    ids.push_back(id);
+    if (ids.size() % 1024 == 0) stop = check();
+    return stop.ok();
+  }));
+  DOSSIER_RETURN_IF_ERROR(stop);
+  // The label index is in (label, id) order: the ids come sorted.
+  auto members = std::make_shared<const LabelMembers>(
+      LabelMembers::FromSortedIds(std::move(ids)));
+  return store_->shared_.PublishLabel(version_, label, std::move(members));
+}
+
+absl::StatusOr<std::shared_ptr<const PropertyColumn>>
+Transaction::SharedPropertyColumn(
+    PropKeyId key, absl::FunctionRef<absl::Status()> check) const {
+  if (HasPendingWrites()) return nullptr;
+  if (auto found = store_->shared_.FindColumn(version_, key)) return found;
+  auto column = std::make_shared<PropertyColumn>(next_node_);
+  absl::Status stop;
+  int64_t seen = 0;
+  DOSSIER_RETURN_IF_ERROR(ScanNodeRecords([&](const NodeRecord& rec) {
+    if (rec.id < next_node_) {
+      if (const Value* v = FindProperty(rec.props, key)) column->Set(rec.id, *v);
+    }
+    if (++seen % 1024 == 0) stop = check();
+    return stop.ok();
+  }));
+  DOSSIER_RETURN_IF_ERROR(stop);
+  return store_->shared_.PublishColumn(version_, key, std::move(column));
+}
+
 absl::Status Transaction::ScanEdges(
     absl::FunctionRef<bool(const EdgeRef&)> fn) const {
   absl::Status inner;

@@ -35,6 +35,7 @@
 #include "graph/csr.h"
 #include "graph/direction.h"
 #include "graph/records.h"
+#include "graph/snapshot_cache.h"
 #include "graph/store.h"
 #include "graph/value.h"
 #include "rocksdb/utilities/write_batch_with_index.h"
@@ -119,6 +120,31 @@ class Transaction {
   bool HasAdjacencyChanges() const {
     return !added_out_.empty() || !deleted_edges_.empty();
   }
+
+  // ---- Shared state of the committed version (graph/snapshot_cache.h) -------
+
+  // True when this (write) transaction holds writes not yet committed.
+  bool HasPendingWrites() const {
+    return written_cfs_ != 0 || index_ != nullptr;
+  }
+
+  // The members of `label` in this transaction's committed state, shared by
+  // every transaction of that state: the published entry, else built from
+  // one scan of the label index and published. `check` runs every 1,024
+  // ids; its error stops the build and is returned. nullptr when this
+  // transaction has pending writes (no shared entry holds them).
+  absl::StatusOr<std::shared_ptr<const LabelMembers>> SharedLabelMembers(
+      LabelId label, absl::FunctionRef<absl::Status()> check) const;
+  // The published entry only, never built (nullptr when none or when this
+  // transaction has pending writes).
+  std::shared_ptr<const LabelMembers> PublishedLabelMembers(
+      LabelId label) const;
+  // Property `key` of every node below node_id_bound(), shared likewise;
+  // built from one pass over the node records (`check` every 1,024).
+  absl::StatusOr<std::shared_ptr<const PropertyColumn>> SharedPropertyColumn(
+      PropKeyId key, absl::FunctionRef<absl::Status()> check) const;
+  std::shared_ptr<const PropertyColumn> PublishedPropertyColumn(
+      PropKeyId key) const;
 
   // ---- Writes (REQUIRES: is_write()) ---------------------------------------
 

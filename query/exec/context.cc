@@ -155,53 +155,64 @@ absl::StatusOr<const std::vector<graph::NodeId>*> ExecContext::ScanNodes(
   int64_t key = label ? static_cast<int64_t>(*label) : -1;
   auto it = scan_cache_.find(key);
   if (it != scan_cache_.end() && it->second.generation == write_generation_) {
+    if (it->second.shared != nullptr) return &it->second.shared->ids;
     return &it->second.ids;
   }
   ScanCache fresh;
   fresh.generation = write_generation_;
-  absl::Status budget;
-  DOSSIER_RETURN_IF_ERROR(txn_->ScanNodes(label, [&](graph::NodeId id) {
-    if (deleted_nodes_.contains(id)) return true;
-    fresh.ids.push_back(id);
-    if (fresh.ids.size() % kCheckEvery == 0) {
-      budget = CheckBudget();
-      if (!budget.ok()) return false;
-    }
-    return true;
-  }));
-  DOSSIER_RETURN_IF_ERROR(budget);
+  if (label && MaySeeShared()) {
+    DOSSIER_ASSIGN_OR_RETURN(
+        fresh.shared,
+        txn_->SharedLabelMembers(*label, [this] { return CheckBudget(); }));
+  }
+  if (fresh.shared != nullptr) {
+    label_sets_.try_emplace(*label, fresh.shared);
+  } else {
+    absl::Status budget;
+    DOSSIER_RETURN_IF_ERROR(txn_->ScanNodes(label, [&](graph::NodeId id) {
+      if (deleted_nodes_.contains(id)) return true;
+      fresh.ids.push_back(id);
+      if (fresh.ids.size() % kCheckEvery == 0) {
+        budget = CheckBudget();
+        if (!budget.ok()) return false;
+      }
+      return true;
+    }));
+    DOSSIER_RETURN_IF_ERROR(budget);
+  }
   auto& slot = scan_cache_[key];
   slot = std::move(fresh);
+  if (slot.shared != nullptr) return &slot.shared->ids;
   return &slot.ids;
-}
-
-bool ExecContext::LabelSet::Contains(graph::NodeId id) const {
-  if (sorted.empty()) {
-    return id / 64 < bits.size() && ((bits[id / 64] >> (id % 64)) & 1) != 0;
-  }
-  return std::binary_search(sorted.begin(), sorted.end(), id);
 }
 
 absl::StatusOr<bool> ExecContext::HasLabel(graph::NodeId id,
                                            graph::LabelId label) {
   if (write_generation_ == 0 && deleted_nodes_.empty()) {
     auto it = label_sets_.find(label);
-    if (it != label_sets_.end()) return it->second.Contains(id);
-    if (++label_checks_ > kLabelChecksFromRecords) {
-      DOSSIER_ASSIGN_OR_RETURN(const std::vector<graph::NodeId>* ids,
-                               ScanNodes(label));
-      LabelSet set;
-      graph::NodeId max_id = 0;
-      for (graph::NodeId n : *ids) max_id = std::max(max_id, n);
-      if (ids->empty() || max_id / 64 <= ids->size() + 1024) {
-        set.bits.assign(max_id / 64 + 1, 0);
-        for (graph::NodeId n : *ids) set.bits[n / 64] |= uint64_t{1} << (n % 64);
-        DOSSIER_RETURN_IF_ERROR(Charge(static_cast<int64_t>(set.bits.size() * 8)));
-      } else {
-        set.sorted = *ids;  // Already in id order.
-        DOSSIER_RETURN_IF_ERROR(Charge(static_cast<int64_t>(set.sorted.size() * 8)));
+    if (it != label_sets_.end()) return it->second->Contains(id);
+    if (labels_peeked_.insert(label).second) {
+      if (auto shared = txn_->PublishedLabelMembers(label)) {
+        const bool has = shared->Contains(id);
+        label_sets_.emplace(label, std::move(shared));
+        return has;
       }
-      bool has = set.Contains(id);
+    }
+    if (++label_checks_ > kLabelChecksFromRecords) {
+      std::shared_ptr<const graph::LabelMembers> set;
+      if (!txn_->HasPendingWrites()) {
+        DOSSIER_ASSIGN_OR_RETURN(
+            set,
+            txn_->SharedLabelMembers(label, [this] { return CheckBudget(); }));
+      }
+      if (set == nullptr) {
+        DOSSIER_ASSIGN_OR_RETURN(const std::vector<graph::NodeId>* ids,
+                                 ScanNodes(label));
+        set = std::make_shared<const graph::LabelMembers>(
+            graph::LabelMembers::FromSortedIds(*ids));  // Ids in id order.
+      }
+      DOSSIER_RETURN_IF_ERROR(Charge(set->Bytes()));
+      const bool has = set->Contains(id);
       label_sets_.emplace(label, std::move(set));
       return has;
     }
@@ -213,11 +224,8 @@ absl::StatusOr<bool> ExecContext::HasLabel(graph::NodeId id,
 absl::StatusOr<graph::Value> ExecContext::NodeProperty(graph::NodeId id,
                                                       graph::PropKeyId key) {
   constexpr graph::NodeId kMaxDenseId = graph::NodeId{1} << 24;
-  // Small queries read records: the column pays off on many reads.
-  const bool memo = write_generation_ == 0 && deleted_nodes_.empty() &&
-                    id < kMaxDenseId && ++property_reads_ > 4096;
   PropertyColumn* col = nullptr;
-  if (memo) {
+  if (write_generation_ == 0 && deleted_nodes_.empty() && id < kMaxDenseId) {
     if (last_column_ == nullptr || last_column_key_ != key) {
       std::unique_ptr<PropertyColumn>& slot = columns_[key];
       if (slot == nullptr) slot = std::make_unique<PropertyColumn>();
@@ -225,6 +233,15 @@ absl::StatusOr<graph::Value> ExecContext::NodeProperty(graph::NodeId id,
       last_column_key_ = key;
     }
     col = last_column_;
+    if (!col->peeked) {
+      col->peeked = true;
+      col->shared = txn_->PublishedPropertyColumn(key);
+    }
+    if (col->shared != nullptr) return col->shared->Get(id);
+    // Small queries read records: the column pays off on many reads.
+    if (++property_reads_ <= 4096) col = nullptr;
+  }
+  if (col != nullptr) {
     if (id < col->state.size()) {
       switch (col->state[id]) {
         case PropertyColumn::kInt:
@@ -244,6 +261,15 @@ absl::StatusOr<graph::Value> ExecContext::NodeProperty(graph::NodeId id,
     const graph::NodeId bound = txn_->node_id_bound();
     if (!col->complete && bound <= kMaxDenseId &&
         ++col->record_reads >= std::max<int64_t>(4096, bound / 16)) {
+      if (!txn_->HasPendingWrites()) {
+        DOSSIER_ASSIGN_OR_RETURN(
+            col->shared,
+            txn_->SharedPropertyColumn(key, [this] { return CheckBudget(); }));
+      }
+      if (col->shared != nullptr) {
+        DOSSIER_RETURN_IF_ERROR(Charge(col->shared->Bytes()));
+        return col->shared->Get(id);
+      }
       DOSSIER_RETURN_IF_ERROR(FillColumn(key, bound, col));
       return NodeProperty(id, key);
     }

@@ -82,25 +82,33 @@ class ExecContext {
   void NoteWrite() { ++write_generation_; }
 
   // Property `key` of node `id` (null when absent). Errors: those of
-  // Node(). After the query's first 4,096 reads and while it has not
-  // written, integer values are memoised in a dense per-key column indexed
-  // by node id (ids below 2^24; charged to the memory budget), so that a
-  // predicate read on every row of a large traversal skips the record
-  // lookup. Once a key was read from max(4,096, ids / 16) records one by
-  // one, its whole column (every value kind) is filled from one sequential
-  // pass over the node records instead.
+  // Node(). While the query has not written (node ids below 2^24): a
+  // column the store shares for the committed state (graph/snapshot_cache.h)
+  // answers at once; otherwise, after the query's first 4,096 reads,
+  // integer values are memoised in a dense per-key column indexed by node
+  // id (charged to the memory budget), so that a predicate read on every
+  // row of a large traversal skips the record lookup. Once a key was read
+  // from max(4,096, ids / 16) records one by one, its whole column (every
+  // value kind) is filled from one sequential pass over the node records
+  // instead, and published for later queries of the same state when the
+  // transaction has no pending writes.
   absl::StatusOr<graph::Value> NodeProperty(graph::NodeId id,
                                             graph::PropKeyId key);
 
-  // True when node `id` has `label`. The first kLabelChecksFromRecords
-  // checks of a query read node records (cached); after that, while the
-  // query has not written, a per-label membership set is built once from
-  // the label index (one scan, charged to the memory budget) and answers
+  // True when node `id` has `label`. While the query has not written, the
+  // store's shared members of the label (graph/snapshot_cache.h) answer
+  // when the committed state has them; otherwise the first
+  // kLabelChecksFromRecords checks of a query read node records (cached),
+  // and after that a membership set is built once from the label index
+  // (one scan, charged to the memory budget; shared with later queries of
+  // the same state when the transaction has no pending writes) and answers
   // every further check. Errors: those of Node() and ScanNodes().
   absl::StatusOr<bool> HasLabel(graph::NodeId id, graph::LabelId label);
   static constexpr int64_t kLabelChecksFromRecords = 2048;
 
-  // Node ids of `label` (all when nullopt), cached until the next write.
+  // Node ids of `label` (all when nullopt), cached until the next write;
+  // those of a label are the store's shared members when the query may see
+  // them (built and published by this call when absent).
   absl::StatusOr<const std::vector<graph::NodeId>*> ScanNodes(
       std::optional<graph::LabelId> label);
 
@@ -170,17 +178,24 @@ class ExecContext {
   struct ScanCache {
     uint64_t generation = 0;
     std::vector<graph::NodeId> ids;
+    // When set, the ids are the shared members' (and `ids` is empty).
+    std::shared_ptr<const graph::LabelMembers> shared;
   };
   absl::flat_hash_map<int64_t, ScanCache> scan_cache_;
-  // Label membership built from the label index (valid while
-  // write_generation_ == 0): a bitmap over node ids when ids are dense
-  // enough, else the sorted ids.
-  struct LabelSet {
-    std::vector<uint64_t> bits;
-    std::vector<graph::NodeId> sorted;
-    bool Contains(graph::NodeId id) const;
-  };
-  absl::flat_hash_map<graph::LabelId, LabelSet> label_sets_;
+  // Label membership (valid while write_generation_ == 0 and no node was
+  // deleted): the store's shared entry of the committed state when the
+  // transaction has no pending writes, else built by this query from the
+  // label index.
+  absl::flat_hash_map<graph::LabelId, std::shared_ptr<const graph::LabelMembers>>
+      label_sets_;
+  // Labels whose shared entry was looked up (once per label and query).
+  absl::flat_hash_set<graph::LabelId> labels_peeked_;
+  // Shared state may be used: nothing written by this query or pending in
+  // its transaction.
+  bool MaySeeShared() const {
+    return write_generation_ == 0 && deleted_nodes_.empty() &&
+           !txn_->HasPendingWrites();
+  }
   // NodeProperty's memo of one key, indexed by node id. Until `complete`,
   // kNotInt means "read the record"; once the whole column was filled from
   // one pass over the records, kNotInt means absent (null) and every other
@@ -192,6 +207,10 @@ class ExecContext {
     absl::flat_hash_map<graph::NodeId, graph::Value> others;
     int64_t record_reads = 0;
     bool complete = false;
+    // The store's shared column of the committed state, when there is one:
+    // it then answers every read.
+    std::shared_ptr<const graph::PropertyColumn> shared;
+    bool peeked = false;
   };
   // Grows `col` to cover ids below `size` (charged to the budget).
   absl::Status GrowColumn(size_t size, PropertyColumn* col);

@@ -1,0 +1,114 @@
+#include "graph/snapshot_cache.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace dossier::graph {
+
+LabelMembers LabelMembers::FromSortedIds(std::vector<NodeId> ids) {
+  LabelMembers m;
+  m.ids = std::move(ids);
+  if (m.ids.empty()) return m;
+  const NodeId max_id = m.ids.back();
+  // A bitmap of max_id bits against 64 bits per id in the list.
+  if (max_id / 64 <= m.ids.size() + 1024) {
+    m.bits.assign(max_id / 64 + 1, 0);
+    for (NodeId n : m.ids) m.bits[n / 64] |= uint64_t{1} << (n % 64);
+  }
+  return m;
+}
+
+bool LabelMembers::SearchIds(NodeId id) const {
+  return std::binary_search(ids.begin(), ids.end(), id);
+}
+
+int64_t LabelMembers::Bytes() const {
+  return static_cast<int64_t>(ids.capacity() * sizeof(NodeId) +
+                              bits.capacity() * sizeof(uint64_t)) +
+         64;
+}
+
+void PropertyColumn::Set(NodeId id, const Value& v) {
+  if (v.kind() == ValueKind::kInt) {
+    is_int[id / 64] |= uint64_t{1} << (id % 64);
+    ints[id] = v.AsInt();
+  } else if (v.kind() != ValueKind::kNull) {
+    others.insert_or_assign(id, v);
+  }
+}
+
+int64_t PropertyColumn::Bytes() const {
+  int64_t bytes = static_cast<int64_t>(is_int.capacity() * sizeof(uint64_t) +
+                                       ints.capacity() * sizeof(int64_t)) +
+                  64;
+  // Other values: the map's slots plus a rough share for their payload.
+  bytes += static_cast<int64_t>(others.capacity() *
+                                (sizeof(NodeId) + sizeof(Value) + 1));
+  for (const auto& [id, v] : others) {
+    if (v.kind() == ValueKind::kString) {
+      bytes += static_cast<int64_t>(v.AsString().size());
+    } else if (v.kind() == ValueKind::kList) {
+      bytes += static_cast<int64_t>(v.AsList().size() * sizeof(Value));
+    }
+  }
+  return bytes;
+}
+
+void SnapshotCache::Reset(uint64_t version) {
+  // Entries are released outside the lock (a large column frees megabytes).
+  absl::flat_hash_map<LabelId, std::shared_ptr<const LabelMembers>> labels;
+  absl::flat_hash_map<PropKeyId, std::shared_ptr<const PropertyColumn>> columns;
+  {
+    absl::MutexLock lock(&mu_);
+    version_ = version;
+    bytes_ = 0;
+    labels.swap(labels_);
+    columns.swap(columns_);
+  }
+}
+
+std::shared_ptr<const LabelMembers> SnapshotCache::FindLabel(
+    uint64_t version, LabelId label) const {
+  absl::MutexLock lock(&mu_);
+  if (version != version_) return nullptr;
+  auto it = labels_.find(label);
+  return it == labels_.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<const PropertyColumn> SnapshotCache::FindColumn(
+    uint64_t version, PropKeyId key) const {
+  absl::MutexLock lock(&mu_);
+  if (version != version_) return nullptr;
+  auto it = columns_.find(key);
+  return it == columns_.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<const LabelMembers> SnapshotCache::PublishLabel(
+    uint64_t version, LabelId label,
+    std::shared_ptr<const LabelMembers> members) {
+  const int64_t bytes = members->Bytes();
+  absl::MutexLock lock(&mu_);
+  if (version != version_) return members;
+  auto it = labels_.find(label);
+  if (it != labels_.end()) return it->second;
+  if (bytes_ + bytes > kMaxBytes) return members;
+  bytes_ += bytes;
+  labels_.emplace(label, members);
+  return members;
+}
+
+std::shared_ptr<const PropertyColumn> SnapshotCache::PublishColumn(
+    uint64_t version, PropKeyId key,
+    std::shared_ptr<const PropertyColumn> column) {
+  const int64_t bytes = column->Bytes();
+  absl::MutexLock lock(&mu_);
+  if (version != version_) return column;
+  auto it = columns_.find(key);
+  if (it != columns_.end()) return it->second;
+  if (bytes_ + bytes > kMaxBytes) return column;
+  bytes_ += bytes;
+  columns_.emplace(key, column);
+  return column;
+}
+
+}  // namespace dossier::graph
