@@ -82,6 +82,9 @@ class SnapshotCache {
   // returned to the transaction that built them).
   static constexpr int64_t kMaxBytes = int64_t{1} << 30;
 
+  // The label slot of the entry holding every node.
+  static constexpr LabelId kEveryNode = 0xffffffffu;
+
   explicit SnapshotCache(uint64_t version) : version_(version) {}
 
   // Drops every entry; later entries belong to state `version`.

@@ -19,7 +19,8 @@ rocksdb::Slice ToSlice(std::string_view s) {
 }
 
 bool TypeWanted(std::span<const TypeId> types, TypeId t) {
-  return types.empty() || std::find(types.begin(), types.end(), t) != types.end();
+  return types.empty() ||
+         std::find(types.begin(), types.end(), t) != types.end();
 }
 
 // Exact comparison of two values of one ordered tag (key_codec.h).
@@ -85,8 +86,8 @@ absl::Status Transaction::RequireWrite() const {
 }
 
 bool Transaction::MayHaveWritten(Cf cf, std::string_view key) const {
-  return written_keys_.contains(
-      absl::HashOf(static_cast<int>(cf), absl::string_view(key.data(), key.size())));
+  return written_keys_.contains(absl::HashOf(
+      static_cast<int>(cf), absl::string_view(key.data(), key.size())));
 }
 
 bool Transaction::HasWrittenTo(Cf cf) const {
@@ -165,8 +166,7 @@ absl::Status Transaction::ScanPrefix(
       index != nullptr ? index->NewIteratorWithBase(store_->cf(cf), base)
                        : base);
   std::string_view from = start.empty() ? prefix : start;
-  for (it->Seek(ToSlice(from)); it->Valid();
-       it->Next()) {
+  for (it->Seek(ToSlice(from)); it->Valid(); it->Next()) {
     std::string_view k(it->key().data(), it->key().size());
     if (!k.starts_with(prefix)) break;
     if (!fn(k, std::string_view(it->value().data(), it->value().size()))) break;
@@ -180,8 +180,8 @@ absl::Status Transaction::Put(Cf cf, std::string_view key,
     return FromRocks(index_->Put(store_->cf(cf), ToSlice(key), ToSlice(value)),
                      "write");
   }
-  written_keys_.insert(
-      absl::HashOf(static_cast<int>(cf), absl::string_view(key.data(), key.size())));
+  written_keys_.insert(absl::HashOf(static_cast<int>(cf),
+                                    absl::string_view(key.data(), key.size())));
   written_cfs_ |= 1u << static_cast<int>(cf);
   return FromRocks(batch_->Put(store_->cf(cf), ToSlice(key), ToSlice(value)),
                    "write");
@@ -191,8 +191,8 @@ absl::Status Transaction::Delete(Cf cf, std::string_view key) {
   if (index_ != nullptr) {
     return FromRocks(index_->Delete(store_->cf(cf), ToSlice(key)), "delete");
   }
-  written_keys_.insert(
-      absl::HashOf(static_cast<int>(cf), absl::string_view(key.data(), key.size())));
+  written_keys_.insert(absl::HashOf(static_cast<int>(cf),
+                                    absl::string_view(key.data(), key.size())));
   written_cfs_ |= 1u << static_cast<int>(cf);
   return FromRocks(batch_->Delete(store_->cf(cf), ToSlice(key)), "delete");
 }
@@ -225,10 +225,9 @@ absl::Status Transaction::ScanNodes(std::optional<LabelId> label,
                         return fn(ReadU64(k, 4));
                       });
   }
-  return ScanPrefix(Cf::kNodes, {}, {},
-                    [&](std::string_view k, std::string_view) {
-                      return fn(ReadU64(k, 0));
-                    });
+  return ScanPrefix(
+      Cf::kNodes, {}, {},
+      [&](std::string_view k, std::string_view) { return fn(ReadU64(k, 0)); });
 }
 
 absl::Status Transaction::ScanNodeRecords(
@@ -246,7 +245,8 @@ absl::Status Transaction::ScanNodeRecords(
   return inner;
 }
 
-// ---- Shared state ------------------------------------------------------------
+// ---- Shared state
+// ------------------------------------------------------------
 
 std::shared_ptr<const LabelMembers> Transaction::PublishedLabelMembers(
     LabelId label) const {
@@ -261,10 +261,11 @@ std::shared_ptr<const PropertyColumn> Transaction::PublishedPropertyColumn(
 }
 
 absl::StatusOr<std::shared_ptr<const LabelMembers>>
-Transaction::SharedLabelMembers(LabelId label,
+Transaction::SharedLabelMembers(std::optional<LabelId> label,
                                 absl::FunctionRef<absl::Status()> check) const {
   if (HasPendingWrites()) return nullptr;
-  if (auto found = store_->shared_.FindLabel(version_, label)) return found;
+  const LabelId slot = label.value_or(SnapshotCache::kEveryNode);
+  if (auto found = store_->shared_.FindLabel(version_, slot)) return found;
   std::vector<NodeId> ids;
   absl::Status stop;
   DOSSIER_RETURN_IF_ERROR(ScanNodes(label, [&](NodeId id) {
@@ -273,10 +274,11 @@ Transaction::SharedLabelMembers(LabelId label,
     return stop.ok();
   }));
   DOSSIER_RETURN_IF_ERROR(stop);
-  // The label index is in (label, id) order: the ids come sorted.
+  // The label index is in (label, id) order, the nodes family in id order:
+  // the ids come sorted.
   auto members = std::make_shared<const LabelMembers>(
       LabelMembers::FromSortedIds(std::move(ids)));
-  return store_->shared_.PublishLabel(version_, label, std::move(members));
+  return store_->shared_.PublishLabel(version_, slot, std::move(members));
 }
 
 absl::StatusOr<std::shared_ptr<const PropertyColumn>>
@@ -289,7 +291,8 @@ Transaction::SharedPropertyColumn(
   int64_t seen = 0;
   DOSSIER_RETURN_IF_ERROR(ScanNodeRecords([&](const NodeRecord& rec) {
     if (rec.id < next_node_) {
-      if (const Value* v = FindProperty(rec.props, key)) column->Set(rec.id, *v);
+      if (const Value* v = FindProperty(rec.props, key))
+        column->Set(rec.id, *v);
     }
     if (++seen % 1024 == 0) stop = check();
     return stop.ok();
@@ -360,8 +363,8 @@ absl::Status Transaction::SeekProperty(
         NodeId id = ReadU64(k, k.size() - 8);
         if (tag != 0 && static_cast<uint8_t>(enc[0]) != tag) return false;
         if (range.upper && enc.compare(upper) > 0) return false;
-        bool truncated = enc.size() >= 2 && enc[enc.size() - 2] == 0 &&
-                         enc.back() == 2;
+        bool truncated =
+            enc.size() >= 2 && enc[enc.size() - 2] == 0 && enc.back() == 2;
         bool exact_check = truncated || bound_truncated;
         if (!exact_check) {
           if (range.lower && !range.lower_inclusive) {
@@ -458,7 +461,8 @@ absl::Status Transaction::Expand(
     };
     if (dir != Direction::kIn) {
       if (types.empty()) {
-        if (!visit_out(csr->OutBegin(v), csr->OutEnd(v))) return absl::OkStatus();
+        if (!visit_out(csr->OutBegin(v), csr->OutEnd(v)))
+          return absl::OkStatus();
       } else {
         for (TypeId t : types) {
           auto [b, e] = csr->OutRange(v, t);
@@ -488,7 +492,8 @@ absl::Status Transaction::ExpandOverlay(
   if (dir != Direction::kIn) {
     if (auto it = added_out_.find(node); it != added_out_.end()) {
       for (const EdgeRef& e : it->second) {
-        if (!TypeWanted(types, e.type) || deleted_edges_.contains(e.id)) continue;
+        if (!TypeWanted(types, e.type) || deleted_edges_.contains(e.id))
+          continue;
         if (!fn(e)) {
           *stopped = true;
           return absl::OkStatus();
@@ -499,7 +504,8 @@ absl::Status Transaction::ExpandOverlay(
   if (dir != Direction::kOut) {
     if (auto it = added_in_.find(node); it != added_in_.end()) {
       for (const EdgeRef& e : it->second) {
-        if (!TypeWanted(types, e.type) || deleted_edges_.contains(e.id)) continue;
+        if (!TypeWanted(types, e.type) || deleted_edges_.contains(e.id))
+          continue;
         if (dir == Direction::kBoth && e.src == e.dst) continue;
         if (!fn(e)) {
           *stopped = true;
@@ -550,8 +556,9 @@ absl::StatusOr<NodeId> Transaction::CreateNode(std::span<const LabelId> labels,
                     node.labels.end());
   for (auto& [key, value] : props) {
     if (!value.IsStorable()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "a ", std::string(KindName(value.kind())), " cannot be stored as a property"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("a ", std::string(KindName(value.kind())),
+                       " cannot be stored as a property"));
     }
     SetProperty(&node.props, key, std::move(value));
   }
@@ -565,8 +572,9 @@ absl::Status Transaction::SetNodeProperty(NodeId id, PropKeyId key,
                                           const Value& value) {
   DOSSIER_RETURN_IF_ERROR(RequireWrite());
   if (!value.IsStorable()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "a ", std::string(KindName(value.kind())), " cannot be stored as a property"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("a ", std::string(KindName(value.kind())),
+                     " cannot be stored as a property"));
   }
   DOSSIER_ASSIGN_OR_RETURN(std::optional<NodeRecord> node, GetNode(id));
   if (!node) return absl::NotFoundError(absl::StrCat("node ", id, " is gone"));
@@ -590,13 +598,15 @@ absl::Status Transaction::ReplaceNodeProperties(NodeId id, PropertyList props) {
   if (!node) return absl::NotFoundError(absl::StrCat("node ", id, " is gone"));
   for (const auto& [key, value] : props) {
     if (!value.IsStorable()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "a ", std::string(KindName(value.kind())), " cannot be stored as a property"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("a ", std::string(KindName(value.kind())),
+                       " cannot be stored as a property"));
     }
   }
   DOSSIER_RETURN_IF_ERROR(IndexNode(*node, false));
   node->props.clear();
-  for (auto& [key, value] : props) SetProperty(&node->props, key, std::move(value));
+  for (auto& [key, value] : props)
+    SetProperty(&node->props, key, std::move(value));
   DOSSIER_RETURN_IF_ERROR(IndexNode(*node, true));
   return WriteNode(*node);
 }
@@ -609,8 +619,9 @@ absl::Status Transaction::RewriteNode(const NodeRecord& current,
   node.labels = current.labels;
   for (auto& [key, value] : props) {
     if (!value.IsStorable()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "a ", std::string(KindName(value.kind())), " cannot be stored as a property"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("a ", std::string(KindName(value.kind())),
+                       " cannot be stored as a property"));
     }
     SetProperty(&node.props, key, std::move(value));
   }
@@ -707,8 +718,9 @@ absl::StatusOr<EdgeId> Transaction::CreateEdgeKnownEndpoints(
   edge.type = type;
   for (auto& [key, value] : props) {
     if (!value.IsStorable()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "a ", std::string(KindName(value.kind())), " cannot be stored as a property"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("a ", std::string(KindName(value.kind())),
+                       " cannot be stored as a property"));
     }
     SetProperty(&edge.props, key, std::move(value));
   }
@@ -726,8 +738,9 @@ absl::Status Transaction::SetEdgeProperty(EdgeId id, PropKeyId key,
                                           const Value& value) {
   DOSSIER_RETURN_IF_ERROR(RequireWrite());
   if (!value.IsStorable()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "a ", std::string(KindName(value.kind())), " cannot be stored as a property"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("a ", std::string(KindName(value.kind())),
+                     " cannot be stored as a property"));
   }
   DOSSIER_ASSIGN_OR_RETURN(std::optional<EdgeRecord> edge, GetEdge(id));
   if (!edge) {
@@ -747,8 +760,9 @@ absl::Status Transaction::ReplaceEdgeProperties(EdgeId id, PropertyList props) {
   edge->props.clear();
   for (auto& [key, value] : props) {
     if (!value.IsStorable()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "a ", std::string(KindName(value.kind())), " cannot be stored as a property"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("a ", std::string(KindName(value.kind())),
+                       " cannot be stored as a property"));
     }
     SetProperty(&edge->props, key, std::move(value));
   }

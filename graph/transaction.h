@@ -42,7 +42,6 @@
 
 namespace dossier::graph {
 
-
 // Bounds of a property-index seek. Both bounds absent scans every indexed
 // value of the key. Bounds of different ordered types (graph/key_codec.h)
 // select nothing.
@@ -109,8 +108,7 @@ class Transaction {
   // when empty). kBoth yields outgoing then incoming, a self-loop once.
   // Served by the Csr (no RocksDB seek per edge) plus this transaction's
   // own relationship changes.
-  absl::Status Expand(NodeId node, Direction dir,
-                      std::span<const TypeId> types,
+  absl::Status Expand(NodeId node, Direction dir, std::span<const TypeId> types,
                       absl::FunctionRef<bool(const EdgeRef&)> fn) const;
 
   // The committed adjacency at this transaction's snapshot (without this
@@ -128,13 +126,15 @@ class Transaction {
     return written_cfs_ != 0 || index_ != nullptr;
   }
 
-  // The members of `label` in this transaction's committed state, shared by
-  // every transaction of that state: the published entry, else built from
-  // one scan of the label index and published. `check` runs every 1,024
-  // ids; its error stops the build and is returned. nullptr when this
-  // transaction has pending writes (no shared entry holds them).
+  // The members of `label` (every node when nullopt) in this transaction's
+  // committed state, shared by every transaction of that state: the
+  // published entry, else built from one scan of the label index (of the
+  // nodes) and published. `check` runs every 1,024 ids; its error stops the
+  // build and is returned. nullptr when this transaction has pending writes
+  // (no shared entry holds them).
   absl::StatusOr<std::shared_ptr<const LabelMembers>> SharedLabelMembers(
-      LabelId label, absl::FunctionRef<absl::Status()> check) const;
+      std::optional<LabelId> label,
+      absl::FunctionRef<absl::Status()> check) const;
   // The published entry only, never built (nullptr when none or when this
   // transaction has pending writes).
   std::shared_ptr<const LabelMembers> PublishedLabelMembers(

@@ -160,13 +160,13 @@ absl::StatusOr<const std::vector<graph::NodeId>*> ExecContext::ScanNodes(
   }
   ScanCache fresh;
   fresh.generation = write_generation_;
-  if (label && MaySeeShared()) {
+  if (MaySeeShared()) {
     DOSSIER_ASSIGN_OR_RETURN(
         fresh.shared,
-        txn_->SharedLabelMembers(*label, [this] { return CheckBudget(); }));
+        txn_->SharedLabelMembers(label, [this] { return CheckBudget(); }));
   }
   if (fresh.shared != nullptr) {
-    label_sets_.try_emplace(*label, fresh.shared);
+    if (label) label_sets_.try_emplace(*label, fresh.shared);
   } else {
     absl::Status budget;
     DOSSIER_RETURN_IF_ERROR(txn_->ScanNodes(label, [&](graph::NodeId id) {
@@ -201,9 +201,9 @@ absl::StatusOr<bool> ExecContext::HasLabel(graph::NodeId id,
     if (++label_checks_ > kLabelChecksFromRecords) {
       std::shared_ptr<const graph::LabelMembers> set;
       if (!txn_->HasPendingWrites()) {
-        DOSSIER_ASSIGN_OR_RETURN(
-            set,
-            txn_->SharedLabelMembers(label, [this] { return CheckBudget(); }));
+        DOSSIER_ASSIGN_OR_RETURN(set, txn_->SharedLabelMembers(label, [this] {
+          return CheckBudget();
+        }));
       }
       if (set == nullptr) {
         DOSSIER_ASSIGN_OR_RETURN(const std::vector<graph::NodeId>* ids,
@@ -222,7 +222,7 @@ absl::StatusOr<bool> ExecContext::HasLabel(graph::NodeId id,
 }
 
 absl::StatusOr<graph::Value> ExecContext::NodeProperty(graph::NodeId id,
-                                                      graph::PropKeyId key) {
+                                                       graph::PropKeyId key) {
   constexpr graph::NodeId kMaxDenseId = graph::NodeId{1} << 24;
   PropertyColumn* col = nullptr;
   if (write_generation_ == 0 && deleted_nodes_.empty() && id < kMaxDenseId) {
@@ -366,8 +366,9 @@ absl::Status ExecContext::TouchEdge(graph::EdgeId id) {
 namespace {
 
 // Counts keys added or changed (plus) and removed or changed (minus).
-void DiffProps(const graph::PropertyList* before, const graph::PropertyList* after,
-               int64_t* plus, int64_t* minus) {
+void DiffProps(const graph::PropertyList* before,
+               const graph::PropertyList* after, int64_t* plus,
+               int64_t* minus) {
   static const graph::PropertyList kEmpty;
   if (before == nullptr) before = &kEmpty;
   if (after == nullptr) after = &kEmpty;
@@ -391,9 +392,10 @@ absl::Status ExecContext::FinalizeStats(const graph::Transaction& before) {
     if (!deleted_nodes_.contains(id)) {
       DOSSIER_ASSIGN_OR_RETURN(now, txn_->GetNode(id));
     }
-    DiffProps(original ? &original->props : nullptr, now ? &now->props : nullptr,
-              &plus, &minus);
-    if (original) labels.insert(original->labels.begin(), original->labels.end());
+    DiffProps(original ? &original->props : nullptr,
+              now ? &now->props : nullptr, &plus, &minus);
+    if (original)
+      labels.insert(original->labels.begin(), original->labels.end());
     if (now) labels.insert(now->labels.begin(), now->labels.end());
   }
   for (const auto& [id, original] : touched_edges_) {
@@ -401,8 +403,8 @@ absl::Status ExecContext::FinalizeStats(const graph::Transaction& before) {
     if (!deleted_edges_.contains(id)) {
       DOSSIER_ASSIGN_OR_RETURN(now, txn_->GetEdge(id));
     }
-    DiffProps(original ? &original->props : nullptr, now ? &now->props : nullptr,
-              &plus, &minus);
+    DiffProps(original ? &original->props : nullptr,
+              now ? &now->props : nullptr, &plus, &minus);
   }
   // Entities created and deleted by the same query leave no trace.
   for (const auto& [id, original] : touched_nodes_) {

@@ -107,8 +107,8 @@ class ExecContext {
   static constexpr int64_t kLabelChecksFromRecords = 2048;
 
   // Node ids of `label` (all when nullopt), cached until the next write;
-  // those of a label are the store's shared members when the query may see
-  // them (built and published by this call when absent).
+  // they are the store's shared members when the query may see them (built
+  // and published by this call when absent).
   absl::StatusOr<const std::vector<graph::NodeId>*> ScanNodes(
       std::optional<graph::LabelId> label);
 
@@ -137,8 +137,12 @@ class ExecContext {
 
   absl::Status TouchNode(graph::NodeId id);
   absl::Status TouchEdge(graph::EdgeId id);
-  void NoteCreatedNode(graph::NodeId id) { touched_nodes_.emplace(id, std::nullopt); }
-  void NoteCreatedEdge(graph::EdgeId id) { touched_edges_.emplace(id, std::nullopt); }
+  void NoteCreatedNode(graph::NodeId id) {
+    touched_nodes_.emplace(id, std::nullopt);
+  }
+  void NoteCreatedEdge(graph::EdgeId id) {
+    touched_edges_.emplace(id, std::nullopt);
+  }
   // Fills properties_set/removed and labels_added/removed. `before` reads
   // the state before the query (a read transaction begun with it).
   absl::Status FinalizeStats(const graph::Transaction& before);
@@ -186,7 +190,8 @@ class ExecContext {
   // deleted): the store's shared entry of the committed state when the
   // transaction has no pending writes, else built by this query from the
   // label index.
-  absl::flat_hash_map<graph::LabelId, std::shared_ptr<const graph::LabelMembers>>
+  absl::flat_hash_map<graph::LabelId,
+                      std::shared_ptr<const graph::LabelMembers>>
       label_sets_;
   // Labels whose shared entry was looked up (once per label and query).
   absl::flat_hash_set<graph::LabelId> labels_peeked_;
@@ -228,8 +233,10 @@ class ExecContext {
   absl::flat_hash_map<graph::EdgeId, graph::EdgeRecord> deleted_edges_;
   std::vector<graph::NodeId> pending_node_deletes_;
   // Original state of entities this query changed (nullopt: created).
-  absl::flat_hash_map<graph::NodeId, std::optional<graph::NodeRecord>> touched_nodes_;
-  absl::flat_hash_map<graph::EdgeId, std::optional<graph::EdgeRecord>> touched_edges_;
+  absl::flat_hash_map<graph::NodeId, std::optional<graph::NodeRecord>>
+      touched_nodes_;
+  absl::flat_hash_map<graph::EdgeId, std::optional<graph::EdgeRecord>>
+      touched_edges_;
 };
 
 }  // namespace dossier::query

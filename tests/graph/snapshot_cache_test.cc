@@ -36,7 +36,7 @@ std::unique_ptr<Transaction> Write(Store& s) {
   return *std::move(t);
 }
 
-std::vector<NodeId> Scan(Transaction& t, LabelId label) {
+std::vector<NodeId> Scan(Transaction& t, std::optional<LabelId> label) {
   std::vector<NodeId> ids;
   REQUIRE(t.ScanNodes(label, [&](NodeId id) {
              ids.push_back(id);
@@ -45,7 +45,8 @@ std::vector<NodeId> Scan(Transaction& t, LabelId label) {
   return ids;
 }
 
-std::shared_ptr<const LabelMembers> Members(Transaction& t, LabelId label) {
+std::shared_ptr<const LabelMembers> Members(Transaction& t,
+                                            std::optional<LabelId> label) {
   auto m = t.SharedLabelMembers(label, Ok);
   REQUIRE(m.ok());
   return *m;
@@ -142,6 +143,12 @@ TEST_CASE("shared label members and columns agree with scans and records") {
   }
   CHECK(Members(*r1, b)->ids == Scan(*r1, b));
   CHECK(Members(*r1, unused)->ids.empty());
+  // Every node: the nodes family, the deleted one left out.
+  auto every = Members(*r1, std::nullopt);
+  CHECK(every->ids == Scan(*r1, std::nullopt));
+  CHECK(every->ids.size() == 299);
+  CHECK_FALSE(every->Contains(ids[42]));
+  CHECK(every->Contains(ids[299]));
   // Another transaction of the same state shares the published entry.
   auto r2 = store->BeginRead();
   CHECK(r2->PublishedLabelMembers(a) == ma);
@@ -214,6 +221,17 @@ TEST_CASE("a commit drops the shared state; older readers build their own") {
   CHECK(Column(*old, k)->Get(first) == Value::Int(0));
   CHECK(fresh->PublishedLabelMembers(a)->ids.size() == 9);
   CHECK(fresh->PublishedPropertyColumn(k)->Get(first) == Value::Int(100));
+
+  // Every node, likewise.
+  CHECK(Members(*old, std::nullopt)->ids.size() == 10);
+  CHECK(Members(*fresh, std::nullopt)->ids.size() == 10);
+  {
+    auto t2 = Write(*store);
+    REQUIRE(t2->CreateNode(std::vector<LabelId>{}, {}).ok());
+    REQUIRE(t2->Commit().ok());
+  }
+  CHECK(fresh->PublishedLabelMembers(a) == nullptr);
+  CHECK(Members(*store->BeginRead(), std::nullopt)->ids.size() == 11);
 }
 
 TEST_CASE("a failing check stops a build and publishes nothing") {

@@ -72,6 +72,11 @@ TEST_CASE("shared columns and label members follow every commit") {
   CHECK(Sorted(grown) == Sorted(db.Run(kByRecords)));
   CHECK(Scalar(db.Run("MATCH (n:Hub) WHERE n.id < 0 RETURN count(n.k)")) ==
         graph::Value::Int(50));
+  // Unlabelled scans (every node) follow commits too.
+  const char* every = "UNWIND range(1, 2) AS r MATCH (n) RETURN count(*)";
+  CHECK(Scalar(db.Run(every)) == graph::Value::Int(2 * (6000 + 50 - 1)));
+  db.Run("CREATE ()");
+  CHECK(Scalar(db.Run(every)) == graph::Value::Int(2 * (6000 + 50)));
 }
 
 }  // namespace
