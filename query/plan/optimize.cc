@@ -7,6 +7,10 @@
 //    under an Aggregate, 1 a VarLengthExpand under a Distinct).
 // 3. RewriteSortLimitToTopK: independent of both (it reads only the Sort,
 //    Skip and Limit the projection planned).
+// 4. RewriteCountOverPassThrough: after 1, which leaves the Projection of
+//    `WITH DISTINCT a, b` bare under a count(*) when it drops the Distinct;
+//    after 2, which needs an Expand right under the Aggregate and would not
+//    find one under a Projection anyway.
 #include "query/plan/optimize.h"
 
 namespace dossier::query {
@@ -16,6 +20,7 @@ void Optimize(std::unique_ptr<LogicalOp>* root) {
   internal::RewriteDistinctReachToBfs(root);
   internal::RewriteCountOverExpand(root->get());
   internal::RewriteSortLimitToTopK(root->get());
+  internal::RewriteCountOverPassThrough(root->get());
 }
 
 }  // namespace dossier::query

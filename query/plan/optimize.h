@@ -35,6 +35,11 @@ int RewriteCountOverExpand(LogicalOp* root);
 // Returns the number of sorts rewritten.
 int RewriteSortLimitToTopK(LogicalOp* root);
 
+// rule_count_rows.cc: Aggregate [count(*) …] without keys ← Projection of
+// variables passed through becomes Aggregate ← the Projection's input.
+// Returns the number of projections dropped.
+int RewriteCountOverPassThrough(LogicalOp* root);
+
 }  // namespace internal
 }  // namespace dossier::query
 
