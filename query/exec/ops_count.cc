@@ -7,7 +7,13 @@
 // Transaction::Expand. The keys are evaluated once per input row that has
 // relationships (as the Aggregate would see them: rows without any
 // relationship make no group); groups keep their first-seen order.
+//
+// With one key that is not the type (a count per node property, say) the
+// groups hold a Value each instead of a Row: integer keys (and floats with
+// an integral value, which group with them) are found by a map of
+// int64_t, other keys by a map of Value under GroupHash/GroupEquals.
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -38,6 +44,11 @@ class ExpandCountOp : public PhysicalOperator {
     charged_ = 0;
     groups_.clear();
     index_.clear();
+    single_ = op_->items.size() == 1 && op_->key_is_type.size() == 1 &&
+              !op_->key_is_type[0];
+    single_groups_.clear();
+    int_index_.clear();
+    value_index_.clear();
     pos_ = 0;
     done_ = false;
     return PhysicalOperator::OpenImpl();
@@ -48,12 +59,25 @@ class ExpandCountOp : public PhysicalOperator {
       DOSSIER_RETURN_IF_ERROR(Consume());
       done_ = true;
     }
-    if (pos_ >= groups_.size()) return false;
-    auto& [key, count] = groups_[pos_++];
-    Row out = std::move(key);
-    for (size_t i = 0; i < op_->aggregates.size(); ++i)
-      out.push_back(Value::Int(count));
-    *row = std::move(out);
+    // Filled in place: the caller's row keeps its capacity.
+    row->clear();
+    int64_t count;
+    if (single_) {
+      if (pos_ >= single_groups_.size()) return false;
+      auto& group = single_groups_[pos_++];
+      row->reserve(1 + op_->aggregates.size());
+      row->push_back(std::move(group.first));
+      count = group.second;
+    } else {
+      if (pos_ >= groups_.size()) return false;
+      auto& [key, n] = groups_[pos_++];
+      row->reserve(key.size() + op_->aggregates.size());
+      for (Value& v : key) row->push_back(std::move(v));
+      count = n;
+    }
+    for (size_t i = 0; i < op_->aggregates.size(); ++i) {
+      row->push_back(Value::Int(count));
+    }
     return true;
   }
 
@@ -162,6 +186,17 @@ class ExpandCountOp : public PhysicalOperator {
       bool by_type) {
     const Layout& layout = child().logical().layout;
     if (counts.empty()) return absl::OkStatus();
+    if (single_) {
+      // Not by type: the counts are of type 0 (one entry).
+      const NamedExpr& it = op_->items[0];
+      if (it.expr == nullptr) {
+        int slot = layout.Find(it.name);
+        return AddSingle(slot >= 0 ? in[slot] : null_, counts);
+      }
+      absl::StatusOr<Value> v = eval_->Eval(*it.expr, layout, in);
+      if (!v.ok()) return v.status();
+      return AddSingle(*v, counts);
+    }
     Row base;
     for (size_t k = 0; k < op_->items.size(); ++k) {
       const NamedExpr& it = op_->items[k];
@@ -193,6 +228,53 @@ class ExpandCountOp : public PhysicalOperator {
       DOSSIER_RETURN_IF_ERROR(Add(std::move(key), n));
     }
     return absl::OkStatus();
+  }
+
+  // The integer a number groups with under GroupEquals: an INTEGER, or a
+  // FLOAT with an integral value in int64 range (1 ~ 1.0, -0.0 ~ 0).
+  static bool IntegerKey(const Value& v, int64_t* out) {
+    if (v.kind() == ValueKind::kInt) {
+      *out = v.AsInt();
+      return true;
+    }
+    if (v.kind() != ValueKind::kDouble) return false;
+    const double d = v.AsDouble();
+    if (d == std::trunc(d) && d >= -9223372036854775808.0 &&
+        d < 9223372036854775808.0) {
+      *out = static_cast<int64_t>(d);
+      return true;
+    }
+    return false;  // NaN, infinities, fractions, beyond int64.
+  }
+
+  // Adds counts to the group of a single key (copied when it is new).
+  absl::Status AddSingle(
+      const Value& key,
+      const std::vector<std::pair<graph::TypeId, int64_t>>& counts) {
+    int64_t n = 0;
+    for (const auto& c : counts) n += c.second;
+    int64_t i;
+    size_t* slot;
+    bool fresh;
+    if (IntegerKey(key, &i)) {
+      auto [at, inserted] = int_index_.try_emplace(i, single_groups_.size());
+      slot = &at->second;
+      fresh = inserted;
+    } else {
+      auto [at, inserted] =
+          value_index_.try_emplace(key, single_groups_.size());
+      slot = &at->second;
+      fresh = inserted;
+    }
+    if (!fresh) {
+      single_groups_[*slot].second += n;
+      return absl::OkStatus();
+    }
+    // Charged as the one-value Row key of the generic map.
+    int64_t bytes = (24 + EstimateBytes(key)) * 2 + 64;
+    charged_ += bytes;
+    single_groups_.emplace_back(key, n);
+    return ctx_->Charge(bytes);
   }
 
   absl::Status Add(Row key, int64_t n) {
@@ -306,6 +388,12 @@ class ExpandCountOp : public PhysicalOperator {
 
   std::vector<std::pair<Row, int64_t>> groups_;
   absl::flat_hash_map<std::vector<Value>, size_t, KeyHash, KeyEq> index_;
+  // One key that is not the type: groups_ and index_ stay empty.
+  bool single_ = false;
+  std::vector<std::pair<Value, int64_t>> single_groups_;
+  absl::flat_hash_map<int64_t, size_t> int_index_;
+  absl::flat_hash_map<Value, size_t, GroupHasher, GroupEq> value_index_;
+  const Value null_ = Value::Null();
   size_t pos_ = 0;
   bool done_ = false;
   int64_t charged_ = 0;

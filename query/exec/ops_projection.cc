@@ -27,28 +27,33 @@ class ProjectionOp : public PhysicalOperator {
   using PhysicalOperator::PhysicalOperator;
 
  protected:
+  // The input row is a buffer kept between calls and *row is filled in
+  // place, so that neither is allocated per row. (Values moved out of in_
+  // by keep_input are overwritten by the next child().Next.)
   absl::StatusOr<bool> NextImpl(Row* row) override {
-    Row in;
-    DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&in));
+    DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&in_));
     if (!more) return false;
     const Layout& layout = child().logical().layout;
-    Row out;
-    out.reserve(op_->layout.size());
+    row->clear();
+    row->reserve(op_->layout.size());
     for (const NamedExpr& it : op_->items) {
       if (it.expr == nullptr) {
         int slot = layout.Find(it.name);
-        out.push_back(slot >= 0 ? in[slot] : Value::Null());
+        row->push_back(slot >= 0 ? in_[slot] : Value::Null());
       } else {
-        DOSSIER_ASSIGN_OR_RETURN(Value v, eval_->Eval(*it.expr, layout, in, &op_->overrides));
-        out.push_back(std::move(v));
+        DOSSIER_ASSIGN_OR_RETURN(
+            Value v, eval_->Eval(*it.expr, layout, in_, &op_->overrides));
+        row->push_back(std::move(v));
       }
     }
     if (op_->keep_input) {
-      for (auto& v : in) out.push_back(std::move(v));
+      for (auto& v : in_) row->push_back(std::move(v));
     }
-    *row = std::move(out);
     return true;
   }
+
+ private:
+  Row in_;
 };
 
 class AggregateOp : public PhysicalOperator {
@@ -73,12 +78,14 @@ class AggregateOp : public PhysicalOperator {
     }
     if (pos_ >= groups_.size()) return false;
     Group& g = groups_[pos_++];
-    Row out = std::move(g.key);
+    // Filled in place: the caller's row keeps its capacity.
+    row->clear();
+    row->reserve(g.key.size() + g.aggs.size());
+    for (Value& v : g.key) row->push_back(std::move(v));
     for (auto& a : g.aggs) {
       DOSSIER_ASSIGN_OR_RETURN(Value v, a->Finish());
-      out.push_back(std::move(v));
+      row->push_back(std::move(v));
     }
-    *row = std::move(out);
     return true;
   }
 
@@ -197,17 +204,27 @@ int CompareSortKeys(const std::vector<std::pair<const Expr*, bool>>& sort_keys,
   return 0;
 }
 
+// The ORDER BY keys of `op` over `row` into *keys (Sort and TopK).
+absl::Status EvalSortKeysInto(const LogicalOp& op, Evaluator* eval,
+                              const Layout& layout, const Row& row,
+                              std::vector<Value>* keys) {
+  keys->clear();
+  keys->reserve(op.sort_keys.size());
+  for (const auto& [e, desc] : op.sort_keys) {
+    DOSSIER_ASSIGN_OR_RETURN(Value v,
+                             eval->Eval(*e, layout, row, &op.overrides));
+    keys->push_back(std::move(v));
+  }
+  return absl::OkStatus();
+}
+
 // The ORDER BY keys of `op` over `row` (Sort and TopK).
 absl::StatusOr<std::vector<Value>> EvalSortKeys(const LogicalOp& op,
                                                 Evaluator* eval,
                                                 const Layout& layout,
                                                 const Row& row) {
   std::vector<Value> keys;
-  keys.reserve(op.sort_keys.size());
-  for (const auto& [e, desc] : op.sort_keys) {
-    DOSSIER_ASSIGN_OR_RETURN(Value v, eval->Eval(*e, layout, row, &op.overrides));
-    keys.push_back(std::move(v));
-  }
+  DOSSIER_RETURN_IF_ERROR(EvalSortKeysInto(op, eval, layout, row, &keys));
   return keys;
 }
 
@@ -344,24 +361,31 @@ class TopKOp : public PhysicalOperator {
       return Before(a, b);
     };
     Row in;
+    // The keys of the current row; moved into an Entry only when the row is
+    // kept, so that a rejected row allocates nothing.
+    std::vector<Value> keys;
     uint64_t seq = 0;
     while (true) {
       DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&in));
       if (!more) break;
       DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
-      Entry e;
-      e.seq = seq++;
-      DOSSIER_ASSIGN_OR_RETURN(e.keys, EvalSortKeys(*op_, eval_, layout, in));
+      const uint64_t s = seq++;
+      DOSSIER_RETURN_IF_ERROR(EvalSortKeysInto(*op_, eval_, layout, in, &keys));
       if (k_ == 0) continue;
       if (static_cast<int64_t>(heap_.size()) >= k_) {
         // heap_.front() is the last of the k kept rows; a later row that
-        // ties with it comes after it.
-        if (!Before(e, heap_.front())) continue;
+        // ties with it comes after it (as Before: its seq is larger).
+        if (CompareSortKeys(op_->sort_keys, keys, heap_.front().keys) >= 0) {
+          continue;
+        }
         std::pop_heap(heap_.begin(), heap_.end(), before);
         charged_ -= heap_.back().bytes;
         DOSSIER_RETURN_IF_ERROR(ctx_->Charge(-heap_.back().bytes));
         heap_.pop_back();
       }
+      Entry e;
+      e.seq = s;
+      e.keys = std::move(keys);
       e.row = std::move(in);
       e.bytes = EstimateBytes(e.row) + EstimateBytes(e.keys);
       charged_ += e.bytes;
