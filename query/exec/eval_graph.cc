@@ -7,8 +7,8 @@
 #include "graph/status_macros.h"
 #include "query/exec/evaluator.h"
 #include "query/plan/planner.h"
-#include "query/values/errors.h"
 #include "query/values/aggregate.h"
+#include "query/values/errors.h"
 #include "query/values/functions.h"
 
 namespace dossier::query {
@@ -18,8 +18,26 @@ using graph::Value;
 using graph::ValueKind;
 
 namespace {
-std::string Kind(const Value& v) { return std::string(graph::KindName(v.kind())); }
+std::string Kind(const Value& v) {
+  return std::string(graph::KindName(v.kind()));
+}
 }  // namespace
+
+std::optional<graph::PropKeyId> Evaluator::FindNodeKey(std::string_view key) {
+  if (last_key_known_ && key.size() == last_key_.size()) {
+    bool same = true;
+    for (size_t i = 0; i < key.size() && same; ++i)
+      same = key[i] == last_key_[i];
+    if (same) return last_key_id_;
+  }
+  std::optional<graph::PropKeyId> id = ctx_->FindKey(key);
+  if (id) {  // Ids never change once given; a missing key may appear later.
+    last_key_.assign(key.data(), key.size());
+    last_key_id_ = *id;
+    last_key_known_ = true;
+  }
+  return id;
+}
 
 absl::StatusOr<Value> Evaluator::Property(const Value& obj,
                                           std::string_view key) {
@@ -31,7 +49,7 @@ absl::StatusOr<Value> Evaluator::Property(const Value& obj,
       return it == obj.AsMap().end() ? Value::Null() : it->second;
     }
     case ValueKind::kNode: {
-      auto id = ctx_->FindKey(key);
+      auto id = FindNodeKey(key);
       if (!id) {
         // Still an error for a node this query deleted.
         DOSSIER_RETURN_IF_ERROR(ctx_->Node(obj.AsNode()).status());
@@ -40,7 +58,8 @@ absl::StatusOr<Value> Evaluator::Property(const Value& obj,
       return ctx_->NodeProperty(obj.AsNode(), *id);
     }
     case ValueKind::kEdge: {
-      DOSSIER_ASSIGN_OR_RETURN(const graph::EdgeRecord* rec, ctx_->Edge(obj.AsEdge().id));
+      DOSSIER_ASSIGN_OR_RETURN(const graph::EdgeRecord* rec,
+                               ctx_->Edge(obj.AsEdge().id));
       auto id = ctx_->FindKey(key);
       if (!id) return Value::Null();
       const Value* v = graph::FindProperty(rec->props, *id);
@@ -52,9 +71,9 @@ absl::StatusOr<Value> Evaluator::Property(const Value& obj,
     case ValueKind::kString:
     case ValueKind::kList:
     case ValueKind::kPath:
-      return TypeError(kInvalidArgumentType,
-                       "cannot read property `" + std::string(key) + "` of a " +
-                           Kind(obj));
+      return TypeError(
+          kInvalidArgumentType,
+          "cannot read property `" + std::string(key) + "` of a " + Kind(obj));
   }
   return Value::Null();
 }
@@ -63,15 +82,19 @@ absl::StatusOr<graph::ValueMap> Evaluator::Properties(const Value& entity) {
   graph::ValueMap out;
   const graph::PropertyList* props = nullptr;
   if (entity.kind() == ValueKind::kNode) {
-    DOSSIER_ASSIGN_OR_RETURN(const graph::NodeRecord* rec, ctx_->Node(entity.AsNode()));
+    DOSSIER_ASSIGN_OR_RETURN(const graph::NodeRecord* rec,
+                             ctx_->Node(entity.AsNode()));
     props = &rec->props;
   } else if (entity.kind() == ValueKind::kEdge) {
-    DOSSIER_ASSIGN_OR_RETURN(const graph::EdgeRecord* rec, ctx_->Edge(entity.AsEdge().id));
+    DOSSIER_ASSIGN_OR_RETURN(const graph::EdgeRecord* rec,
+                             ctx_->Edge(entity.AsEdge().id));
     props = &rec->props;
   } else if (entity.kind() == ValueKind::kMap) {
     return entity.AsMap();
   } else {
-    return TypeError(kInvalidArgumentType, "expected a node, relationship or map, not " + Kind(entity));
+    return TypeError(
+        kInvalidArgumentType,
+        "expected a node, relationship or map, not " + Kind(entity));
   }
   for (const auto& [k, v] : *props) {
     out.insert_or_assign(ctx_->Name(CatalogKind::kPropKey, k), v);
@@ -114,9 +137,8 @@ absl::StatusOr<Value> Evaluator::EvalFunction(const Expr& e, const Frame& f) {
     return Value::Bool(!v.is_null());
   }
   if (call.star || IsAggregateFunction(call.name)) {
-    return SyntaxError("InvalidAggregation",
-                       "aggregate " + call.original_name +
-                           "() is not allowed here");
+    return SyntaxError("InvalidAggregation", "aggregate " + call.original_name +
+                                                 "() is not allowed here");
   }
   std::vector<Value> args;
   args.reserve(call.args.size());
@@ -125,18 +147,25 @@ absl::StatusOr<Value> Evaluator::EvalFunction(const Expr& e, const Frame& f) {
     args.push_back(std::move(v));
   }
   bool handled = false;
-  DOSSIER_ASSIGN_OR_RETURN(Value v, EvalGraphFunction(call.name, args, &handled));
+  DOSSIER_ASSIGN_OR_RETURN(Value v,
+                           EvalGraphFunction(call.name, args, &handled));
   if (handled) return v;
   if (call.name == "range") {
     // Charge the list range() builds before it is built.
     if (args.size() >= 2 && args[0].kind() == ValueKind::kInt &&
         args[1].kind() == ValueKind::kInt) {
-      int64_t step = args.size() > 2 && args[2].kind() == ValueKind::kInt ? args[2].AsInt() : 1;
+      int64_t step = args.size() > 2 && args[2].kind() == ValueKind::kInt
+                         ? args[2].AsInt()
+                         : 1;
       if (step != 0) {
-        long double n = (static_cast<long double>(args[1].AsInt()) - args[0].AsInt()) / step;
+        long double n =
+            (static_cast<long double>(args[1].AsInt()) - args[0].AsInt()) /
+            step;
         if (n > 0) {
-          DOSSIER_RETURN_IF_ERROR(ctx_->Charge(static_cast<int64_t>(std::min<long double>(n, 1e15)) * 40));
-          DOSSIER_RETURN_IF_ERROR(ctx_->Charge(-static_cast<int64_t>(std::min<long double>(n, 1e15)) * 40));
+          DOSSIER_RETURN_IF_ERROR(ctx_->Charge(
+              static_cast<int64_t>(std::min<long double>(n, 1e15)) * 40));
+          DOSSIER_RETURN_IF_ERROR(ctx_->Charge(
+              -static_cast<int64_t>(std::min<long double>(n, 1e15)) * 40));
           DOSSIER_RETURN_IF_ERROR(ctx_->CheckBudget());
         }
       }
@@ -160,8 +189,10 @@ absl::StatusOr<Value> Evaluator::EvalGraphFunction(const std::string& name,
     DOSSIER_RETURN_IF_ERROR(one());
     const Value& v = args[0];
     if (v.is_null()) return Value::Null();
-    if (v.kind() == ValueKind::kNode) return Value::Int(static_cast<int64_t>(v.AsNode()));
-    if (v.kind() == ValueKind::kEdge) return Value::Int(static_cast<int64_t>(v.AsEdge().id));
+    if (v.kind() == ValueKind::kNode)
+      return Value::Int(static_cast<int64_t>(v.AsNode()));
+    if (v.kind() == ValueKind::kEdge)
+      return Value::Int(static_cast<int64_t>(v.AsEdge().id));
     return TypeError(kInvalidArgumentType, "id() cannot take a " + Kind(v));
   }
   if (name == "labels") {
@@ -169,10 +200,13 @@ absl::StatusOr<Value> Evaluator::EvalGraphFunction(const std::string& name,
     const Value& v = args[0];
     if (v.is_null()) return Value::Null();
     if (v.kind() != ValueKind::kNode)
-      return TypeError(kInvalidArgumentValue, "labels() cannot take a " + Kind(v));
-    DOSSIER_ASSIGN_OR_RETURN(const graph::NodeRecord* rec, ctx_->Node(v.AsNode()));
+      return TypeError(kInvalidArgumentValue,
+                       "labels() cannot take a " + Kind(v));
+    DOSSIER_ASSIGN_OR_RETURN(const graph::NodeRecord* rec,
+                             ctx_->Node(v.AsNode()));
     graph::ValueList out;
-    for (auto l : rec->labels) out.push_back(Value::String(ctx_->Name(CatalogKind::kLabel, l)));
+    for (auto l : rec->labels)
+      out.push_back(Value::String(ctx_->Name(CatalogKind::kLabel, l)));
     return Value::List(std::move(out));
   }
   if (name == "type") {
@@ -180,7 +214,8 @@ absl::StatusOr<Value> Evaluator::EvalGraphFunction(const std::string& name,
     const Value& v = args[0];
     if (v.is_null()) return Value::Null();
     if (v.kind() != ValueKind::kEdge)
-      return TypeError(kInvalidArgumentValue, "type() cannot take a " + Kind(v));
+      return TypeError(kInvalidArgumentValue,
+                       "type() cannot take a " + Kind(v));
     return Value::String(ctx_->Name(CatalogKind::kType, v.AsEdge().type));
   }
   if (name == "properties" || name == "keys") {
@@ -201,7 +236,8 @@ absl::StatusOr<Value> Evaluator::EvalGraphFunction(const std::string& name,
     const Value& v = args[0];
     if (v.is_null()) return Value::Null();
     if (v.kind() != ValueKind::kEdge)
-      return TypeError(kInvalidArgumentType, name + "() cannot take a " + Kind(v));
+      return TypeError(kInvalidArgumentType,
+                       name + "() cannot take a " + Kind(v));
     return Value::Node(name == "startnode" ? v.AsEdge().src : v.AsEdge().dst);
   }
   if (name == "nodes" || name == "relationships") {
@@ -209,7 +245,8 @@ absl::StatusOr<Value> Evaluator::EvalGraphFunction(const std::string& name,
     const Value& v = args[0];
     if (v.is_null()) return Value::Null();
     if (v.kind() != ValueKind::kPath)
-      return TypeError(kInvalidArgumentType, name + "() cannot take a " + Kind(v));
+      return TypeError(kInvalidArgumentType,
+                       name + "() cannot take a " + Kind(v));
     graph::ValueList out;
     if (name == "nodes") {
       for (auto n : v.AsPath().nodes) out.push_back(Value::Node(n));
@@ -248,16 +285,18 @@ absl::Status Evaluator::RunSubPlan(
     std::unique_ptr<LogicalOp> logical;
     if (e.kind() == ExprKind::kExistsSubquery) {
       DOSSIER_ASSIGN_OR_RETURN(
-          logical, PlanSubquery(sp->argument, *e.As<ExistsSubqueryExpr>().query));
+          logical,
+          PlanSubquery(sp->argument, *e.As<ExistsSubqueryExpr>().query));
     } else if (e.kind() == ExprKind::kPatternPredicate) {
       DOSSIER_ASSIGN_OR_RETURN(
-          logical, PlanPatternSubquery(sp->argument,
-                                       {&e.As<PatternPredicateExpr>().pattern},
-                                       nullptr));
+          logical,
+          PlanPatternSubquery(
+              sp->argument, {&e.As<PatternPredicateExpr>().pattern}, nullptr));
     } else {
       const auto& pc = e.As<PatternComprehensionExpr>();
       DOSSIER_ASSIGN_OR_RETURN(
-          logical, PlanPatternSubquery(sp->argument, {&pc.pattern}, pc.where.get()));
+          logical,
+          PlanPatternSubquery(sp->argument, {&pc.pattern}, pc.where.get()));
     }
     sp->logical = std::move(logical);
     DOSSIER_ASSIGN_OR_RETURN(
@@ -267,7 +306,8 @@ absl::Status Evaluator::RunSubPlan(
   SubPlan& sp = *it->second;
   Row arg_row;
   arg_row.reserve(sp.argument.size());
-  for (auto l = locals_.rbegin(); l != locals_.rend(); ++l) arg_row.push_back(l->second);
+  for (auto l = locals_.rbegin(); l != locals_.rend(); ++l)
+    arg_row.push_back(l->second);
   for (const auto& v : *f.row) arg_row.push_back(v);
   if (arg_row.size() != static_cast<size_t>(sp.argument.size())) {
     return absl::InternalError("subquery argument layout changed");
@@ -280,10 +320,16 @@ absl::Status Evaluator::RunSubPlan(
   Row row;
   while (st.ok()) {
     auto more = sp.physical->Next(&row);
-    if (!more.ok()) { st = more.status(); break; }
+    if (!more.ok()) {
+      st = more.status();
+      break;
+    }
     if (!*more) break;
     auto go_on = fn(sp.physical->logical().layout, row);
-    if (!go_on.ok()) { st = go_on.status(); break; }
+    if (!go_on.ok()) {
+      st = go_on.status();
+      break;
+    }
     if (!*go_on) break;
   }
   saved.swap(locals_);

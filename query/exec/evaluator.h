@@ -40,8 +40,7 @@ class Evaluator {
                                     const ExprSlots* overrides = nullptr);
   // Evaluates a predicate: true only when the value is true. A non-boolean,
   // non-null value is a TypeError.
-  absl::StatusOr<bool> Test(const Expr& e, const Layout& layout,
-                            const Row& row,
+  absl::StatusOr<bool> Test(const Expr& e, const Layout& layout, const Row& row,
                             const ExprSlots* overrides = nullptr);
 
   // Test() with `name` bound to `value` (a local variable).
@@ -100,6 +99,13 @@ class Evaluator {
   };
   // The InSet of `rhs`, or nullptr when it is not constant or not usable.
   absl::StatusOr<const InSet*> ConstantInSet(const Expr& rhs, const Frame& f);
+
+  // The id of the node property key read last (rows of a traversal read
+  // the same key again and again): compared by content, found ids only.
+  std::optional<graph::PropKeyId> FindNodeKey(std::string_view key);
+  std::string last_key_;
+  graph::PropKeyId last_key_id_ = 0;
+  bool last_key_known_ = false;
 
   ExecContext* ctx_;
   absl::flat_hash_map<const Expr*, std::unique_ptr<InSet>> in_sets_;
