@@ -37,34 +37,32 @@ void PropertyColumn::Set(NodeId id, const Value& v) {
   }
 }
 
-int64_t PropertyColumn::Bytes() const {
-  int64_t bytes = static_cast<int64_t>(is_int.capacity() * sizeof(uint64_t) +
-                                       ints.capacity() * sizeof(int64_t)) +
-                  64;
-  // Other values: the map's slots plus a rough share for their payload.
-  bytes += static_cast<int64_t>(others.capacity() *
-                                (sizeof(NodeId) + sizeof(Value) + 1));
-  for (const auto& [id, v] : others) {
-    if (v.kind() == ValueKind::kString) {
-      bytes += static_cast<int64_t>(v.AsString().size());
-    } else if (v.kind() == ValueKind::kList) {
-      bytes += static_cast<int64_t>(v.AsList().size() * sizeof(Value));
-    }
+int64_t PropertyColumn::OtherBytes(const Value& v) {
+  int64_t bytes = static_cast<int64_t>(sizeof(NodeId) + sizeof(Value)) + 16;
+  if (v.kind() == ValueKind::kString) {
+    bytes += static_cast<int64_t>(v.AsString().size());
+  } else if (v.kind() == ValueKind::kList) {
+    bytes += static_cast<int64_t>(v.AsList().size() * sizeof(Value));
   }
   return bytes;
 }
 
-void SnapshotCache::Reset(uint64_t version) {
-  // Entries are released outside the lock (a large column frees megabytes).
-  absl::flat_hash_map<LabelId, std::shared_ptr<const LabelMembers>> labels;
-  absl::flat_hash_map<PropKeyId, std::shared_ptr<const PropertyColumn>> columns;
-  {
-    absl::MutexLock lock(&mu_);
-    version_ = version;
-    bytes_ = 0;
-    labels.swap(labels_);
-    columns.swap(columns_);
-  }
+int64_t PropertyColumn::Bytes() const {
+  int64_t bytes = static_cast<int64_t>(is_int.capacity() * sizeof(uint64_t) +
+                                       ints.capacity() * sizeof(int64_t)) +
+                  64;
+  for (const auto& [id, v] : others) bytes += OtherBytes(v);
+  return bytes;
+}
+
+SnapshotCache::Dropped SnapshotCache::Reset(uint64_t version) {
+  Dropped dropped;
+  absl::MutexLock lock(&mu_);
+  version_ = version;
+  bytes_ = 0;
+  dropped.labels.swap(labels_);
+  dropped.columns.swap(columns_);
+  return dropped;
 }
 
 std::shared_ptr<const LabelMembers> SnapshotCache::FindLabel(

@@ -74,6 +74,8 @@ struct PropertyColumn {
   }
   // Bytes held (for memory accounting).
   int64_t Bytes() const;
+  // Bytes one non-integer value adds to `others` (an estimate).
+  static int64_t OtherBytes(const Value& v);
 };
 
 class SnapshotCache {
@@ -87,8 +89,16 @@ class SnapshotCache {
 
   explicit SnapshotCache(uint64_t version) : version_(version) {}
 
-  // Drops every entry; later entries belong to state `version`.
-  void Reset(uint64_t version);
+  // The entries a Reset dropped: destroying them frees their memory, which
+  // the caller may do after releasing its own locks.
+  struct Dropped {
+    absl::flat_hash_map<LabelId, std::shared_ptr<const LabelMembers>> labels;
+    absl::flat_hash_map<PropKeyId, std::shared_ptr<const PropertyColumn>>
+        columns;
+  };
+
+  // Drops every entry (handed back); later entries belong to `version`.
+  Dropped Reset(uint64_t version);
 
   // The entry of state `version`, or nullptr when none was published (or
   // the cache now holds another state).

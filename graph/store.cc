@@ -353,6 +353,8 @@ void Store::ReturnBatch(std::unique_ptr<rocksdb::WriteBatch> batch) {
 absl::Status Store::CommitBatch(rocksdb::WriteBatch* batch,
                                 bool adjacency_changed, NodeId next_node,
                                 EdgeId next_edge) {
+  // Entries of the previous version are freed after the lock is released.
+  SnapshotCache::Dropped dropped;
   absl::MutexLock lock(&state_mu_);
   if (next_node != next_node_) {
     DOSSIER_RETURN_IF_ERROR(
@@ -380,7 +382,7 @@ absl::Status Store::CommitBatch(rocksdb::WriteBatch* batch,
   next_node_ = next_node;
   next_edge_ = next_edge;
   ++version_;
-  shared_.Reset(version_);
+  dropped = shared_.Reset(version_);
   if (adjacency_changed) {
     csr_.reset();
   } else if (csr_ != nullptr && csr_version_ == version_ - 1) {

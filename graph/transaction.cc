@@ -261,8 +261,9 @@ std::shared_ptr<const PropertyColumn> Transaction::PublishedPropertyColumn(
 }
 
 absl::StatusOr<std::shared_ptr<const LabelMembers>>
-Transaction::SharedLabelMembers(std::optional<LabelId> label,
-                                absl::FunctionRef<absl::Status()> check) const {
+Transaction::SharedLabelMembers(
+    std::optional<LabelId> label,
+    absl::FunctionRef<absl::Status(int64_t)> check) const {
   if (HasPendingWrites()) return nullptr;
   const LabelId slot = label.value_or(SnapshotCache::kEveryNode);
   if (auto found = store_->shared_.FindLabel(version_, slot)) return found;
@@ -270,7 +271,9 @@ Transaction::SharedLabelMembers(std::optional<LabelId> label,
   absl::Status stop;
   DOSSIER_RETURN_IF_ERROR(ScanNodes(label, [&](NodeId id) {
     ids.push_back(id);
-    if (ids.size() % 1024 == 0) stop = check();
+    if (ids.size() % 1024 == 0) {
+      stop = check(static_cast<int64_t>(ids.capacity() * sizeof(NodeId)));
+    }
     return stop.ok();
   }));
   DOSSIER_RETURN_IF_ERROR(stop);
@@ -278,26 +281,35 @@ Transaction::SharedLabelMembers(std::optional<LabelId> label,
   // the ids come sorted.
   auto members = std::make_shared<const LabelMembers>(
       LabelMembers::FromSortedIds(std::move(ids)));
+  DOSSIER_RETURN_IF_ERROR(check(members->Bytes()));
   return store_->shared_.PublishLabel(version_, slot, std::move(members));
 }
 
 absl::StatusOr<std::shared_ptr<const PropertyColumn>>
 Transaction::SharedPropertyColumn(
-    PropKeyId key, absl::FunctionRef<absl::Status()> check) const {
+    PropKeyId key, absl::FunctionRef<absl::Status(int64_t)> check) const {
   if (HasPendingWrites()) return nullptr;
   if (auto found = store_->shared_.FindColumn(version_, key)) return found;
+  // The dense arrays first, then each value kept in the map.
+  int64_t bytes = static_cast<int64_t>(next_node_ * sizeof(int64_t) +
+                                       (next_node_ + 63) / 64 * 8);
+  DOSSIER_RETURN_IF_ERROR(check(bytes));
   auto column = std::make_shared<PropertyColumn>(next_node_);
   absl::Status stop;
   int64_t seen = 0;
   DOSSIER_RETURN_IF_ERROR(ScanNodeRecords([&](const NodeRecord& rec) {
     if (rec.id < next_node_) {
-      if (const Value* v = FindProperty(rec.props, key))
+      if (const Value* v = FindProperty(rec.props, key)) {
         column->Set(rec.id, *v);
+        if (v->kind() != ValueKind::kInt)
+          bytes += PropertyColumn::OtherBytes(*v);
+      }
     }
-    if (++seen % 1024 == 0) stop = check();
+    if (++seen % 1024 == 0) stop = check(bytes);
     return stop.ok();
   }));
   DOSSIER_RETURN_IF_ERROR(stop);
+  DOSSIER_RETURN_IF_ERROR(check(column->Bytes()));
   return store_->shared_.PublishColumn(version_, key, std::move(column));
 }
 

@@ -129,20 +129,21 @@ class Transaction {
   // The members of `label` (every node when nullopt) in this transaction's
   // committed state, shared by every transaction of that state: the
   // published entry, else built from one scan of the label index (of the
-  // nodes) and published. `check` runs every 1,024 ids; its error stops the
-  // build and is returned. nullptr when this transaction has pending writes
-  // (no shared entry holds them).
+  // nodes) and published. `check(bytes)` runs before the build allocates
+  // and every 1,024 items, with the bytes the entry holds so far; its error
+  // stops the build (nothing is published) and is returned. nullptr when
+  // this transaction has pending writes (no shared entry holds them).
   absl::StatusOr<std::shared_ptr<const LabelMembers>> SharedLabelMembers(
       std::optional<LabelId> label,
-      absl::FunctionRef<absl::Status()> check) const;
+      absl::FunctionRef<absl::Status(int64_t)> check) const;
   // The published entry only, never built (nullptr when none or when this
   // transaction has pending writes).
   std::shared_ptr<const LabelMembers> PublishedLabelMembers(
       LabelId label) const;
   // Property `key` of every node below node_id_bound(), shared likewise;
-  // built from one pass over the node records (`check` every 1,024).
+  // built from one pass over the node records (`check` as above).
   absl::StatusOr<std::shared_ptr<const PropertyColumn>> SharedPropertyColumn(
-      PropKeyId key, absl::FunctionRef<absl::Status()> check) const;
+      PropKeyId key, absl::FunctionRef<absl::Status(int64_t)> check) const;
   std::shared_ptr<const PropertyColumn> PublishedPropertyColumn(
       PropKeyId key) const;
 

@@ -58,6 +58,22 @@ absl::Status ExecContext::CheckBudget() const {
   return absl::OkStatus();
 }
 
+absl::Status ExecContext::CheckBudgetWith(int64_t extra) const {
+  if (options_.max_memory_bytes != 0 &&
+      memory_ + extra > static_cast<int64_t>(options_.max_memory_bytes)) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("query exceeded its memory limit of ",
+                     options_.max_memory_bytes, " bytes"));
+  }
+  return CheckBudget();
+}
+
+int64_t ExecContext::MembershipBytes(const graph::LabelMembers& set) {
+  // The bitmap when there is one (the ids are then not needed for checks).
+  return static_cast<int64_t>(set.bits.empty() ? set.ids.size() * 8
+                                               : set.bits.size() * 8);
+}
+
 absl::Status ExecContext::Charge(int64_t bytes) {
   memory_ += bytes;
   if (bytes > 0 && options_.max_memory_bytes != 0 &&
@@ -162,12 +178,11 @@ absl::StatusOr<const std::vector<graph::NodeId>*> ExecContext::ScanNodes(
   fresh.generation = write_generation_;
   if (MaySeeShared()) {
     DOSSIER_ASSIGN_OR_RETURN(
-        fresh.shared,
-        txn_->SharedLabelMembers(label, [this] { return CheckBudget(); }));
+        fresh.shared, txn_->SharedLabelMembers(label, [this](int64_t) {
+          return CheckBudget();  // Node lists are not charged (as scans).
+        }));
   }
-  if (fresh.shared != nullptr) {
-    if (label) label_sets_.try_emplace(*label, fresh.shared);
-  } else {
+  if (fresh.shared == nullptr) {
     absl::Status budget;
     DOSSIER_RETURN_IF_ERROR(txn_->ScanNodes(label, [&](graph::NodeId id) {
       if (deleted_nodes_.contains(id)) return true;
@@ -193,6 +208,7 @@ absl::StatusOr<bool> ExecContext::HasLabel(graph::NodeId id,
     if (it != label_sets_.end()) return it->second->Contains(id);
     if (labels_peeked_.insert(label).second) {
       if (auto shared = txn_->PublishedLabelMembers(label)) {
+        DOSSIER_RETURN_IF_ERROR(Charge(MembershipBytes(*shared)));
         const bool has = shared->Contains(id);
         label_sets_.emplace(label, std::move(shared));
         return has;
@@ -201,9 +217,9 @@ absl::StatusOr<bool> ExecContext::HasLabel(graph::NodeId id,
     if (++label_checks_ > kLabelChecksFromRecords) {
       std::shared_ptr<const graph::LabelMembers> set;
       if (!txn_->HasPendingWrites()) {
-        DOSSIER_ASSIGN_OR_RETURN(set, txn_->SharedLabelMembers(label, [this] {
-          return CheckBudget();
-        }));
+        DOSSIER_ASSIGN_OR_RETURN(
+            set, txn_->SharedLabelMembers(
+                     label, [this](int64_t) { return CheckBudget(); }));
       }
       if (set == nullptr) {
         DOSSIER_ASSIGN_OR_RETURN(const std::vector<graph::NodeId>* ids,
@@ -211,7 +227,7 @@ absl::StatusOr<bool> ExecContext::HasLabel(graph::NodeId id,
         set = std::make_shared<const graph::LabelMembers>(
             graph::LabelMembers::FromSortedIds(*ids));  // Ids in id order.
       }
-      DOSSIER_RETURN_IF_ERROR(Charge(set->Bytes()));
+      DOSSIER_RETURN_IF_ERROR(Charge(MembershipBytes(*set)));
       const bool has = set->Contains(id);
       label_sets_.emplace(label, std::move(set));
       return has;
@@ -225,7 +241,9 @@ absl::StatusOr<graph::Value> ExecContext::NodeProperty(graph::NodeId id,
                                                        graph::PropKeyId key) {
   constexpr graph::NodeId kMaxDenseId = graph::NodeId{1} << 24;
   PropertyColumn* col = nullptr;
-  if (write_generation_ == 0 && deleted_nodes_.empty() && id < kMaxDenseId) {
+  // Small queries read records: the column pays off on many reads.
+  if (write_generation_ == 0 && deleted_nodes_.empty() && id < kMaxDenseId &&
+      ++property_reads_ > 4096) {
     if (last_column_ == nullptr || last_column_key_ != key) {
       std::unique_ptr<PropertyColumn>& slot = columns_[key];
       if (slot == nullptr) slot = std::make_unique<PropertyColumn>();
@@ -236,10 +254,11 @@ absl::StatusOr<graph::Value> ExecContext::NodeProperty(graph::NodeId id,
     if (!col->peeked) {
       col->peeked = true;
       col->shared = txn_->PublishedPropertyColumn(key);
+      if (col->shared != nullptr) {
+        DOSSIER_RETURN_IF_ERROR(Charge(col->shared->Bytes()));
+      }
     }
     if (col->shared != nullptr) return col->shared->Get(id);
-    // Small queries read records: the column pays off on many reads.
-    if (++property_reads_ <= 4096) col = nullptr;
   }
   if (col != nullptr) {
     if (id < col->state.size()) {
@@ -263,8 +282,9 @@ absl::StatusOr<graph::Value> ExecContext::NodeProperty(graph::NodeId id,
         ++col->record_reads >= std::max<int64_t>(4096, bound / 16)) {
       if (!txn_->HasPendingWrites()) {
         DOSSIER_ASSIGN_OR_RETURN(
-            col->shared,
-            txn_->SharedPropertyColumn(key, [this] { return CheckBudget(); }));
+            col->shared, txn_->SharedPropertyColumn(key, [this](int64_t bytes) {
+              return CheckBudgetWith(bytes);
+            }));
       }
       if (col->shared != nullptr) {
         DOSSIER_RETURN_IF_ERROR(Charge(col->shared->Bytes()));

@@ -54,6 +54,9 @@ class ExecContext {
   // Deadline, cancel flag and memory. Errors: DeadlineExceeded, Cancelled,
   // ResourceExhausted.
   absl::Status CheckBudget() const;
+  // CheckBudget() as if `extra` more bytes were charged (for structures
+  // being built before they are charged).
+  absl::Status CheckBudgetWith(int64_t extra) const;
   // Accounts for `bytes` more (or, negative, fewer) held by the run.
   // Errors: ResourceExhausted when past max_memory_bytes.
   absl::Status Charge(int64_t bytes);
@@ -193,6 +196,8 @@ class ExecContext {
   absl::flat_hash_map<graph::LabelId,
                       std::shared_ptr<const graph::LabelMembers>>
       label_sets_;
+  // Bytes a label membership set is charged: its bitmap, else its ids.
+  static int64_t MembershipBytes(const graph::LabelMembers& set);
   // Labels whose shared entry was looked up (once per label and query).
   absl::flat_hash_set<graph::LabelId> labels_peeked_;
   // Shared state may be used: nothing written by this query or pending in

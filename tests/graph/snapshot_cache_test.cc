@@ -15,7 +15,7 @@ namespace {
 
 using testing::TempDir;
 
-absl::Status Ok() { return absl::OkStatus(); }
+absl::Status Ok(int64_t) { return absl::OkStatus(); }
 
 std::unique_ptr<Store> OpenOrDie(const std::string& path) {
   absl::StatusOr<std::unique_ptr<Store>> s = Store::Open(path);
@@ -249,7 +249,7 @@ TEST_CASE("a failing check stops a build and publishes nothing") {
   }
   auto r = store->BeginRead();
   int calls = 0;
-  auto stop = [&] {
+  auto stop = [&](int64_t) {
     return ++calls == 2 ? absl::DeadlineExceededError("late")
                         : absl::OkStatus();
   };
@@ -261,6 +261,24 @@ TEST_CASE("a failing check stops a build and publishes nothing") {
   CHECK(r->SharedPropertyColumn(k, stop).status().code() ==
         absl::StatusCode::kDeadlineExceeded);
   CHECK(r->PublishedPropertyColumn(k) == nullptr);
+  // The check sees the bytes held so far: before the column's arrays are
+  // allocated (8 bytes and a bit per node), then growing.
+  std::vector<int64_t> seen;
+  auto over = [&](int64_t bytes) {
+    seen.push_back(bytes);
+    return bytes > 30000 ? absl::ResourceExhaustedError("full")
+                         : absl::OkStatus();
+  };
+  CHECK(r->SharedPropertyColumn(k, over).status().code() ==
+        absl::StatusCode::kResourceExhausted);
+  REQUIRE(seen.size() == 1);  // Refused before allocating 40 KB and bits.
+  CHECK(seen[0] >= 5000 * 8);
+  seen.clear();
+  CHECK(r->SharedLabelMembers(a, over).status().code() ==
+        absl::StatusCode::kResourceExhausted);
+  REQUIRE(seen.size() >= 2);
+  CHECK(seen.front() < seen.back());
+  CHECK(r->PublishedLabelMembers(a) == nullptr);
   // Without the failure the entries are built and published.
   CHECK(Members(*r, a)->ids.size() == 5000);
   CHECK(r->PublishedLabelMembers(a) != nullptr);

@@ -79,5 +79,25 @@ TEST_CASE("shared columns and label members follow every commit") {
   CHECK(Scalar(db.Run(every)) == graph::Value::Int(2 * (6000 + 50)));
 }
 
+TEST_CASE("building a shared column stays inside the query's memory limit") {
+  TestDb db("shared-state-memory");
+  // 6,000 nodes of 2 KB strings: a column of them holds 12 MB.
+  db.Run(
+      "UNWIND range(0, 5999) AS i CREATE (:V {id: i, bio: "
+      "reduce(s = '', j IN range(1, 64) | s + "
+      "'abcdefghijklmnopqrstuvwxyz012345')})");
+  const std::string q =
+      "UNWIND range(1, 2) AS r MATCH (n:V) RETURN sum(size(n.bio))";
+  query::QueryOptions tight;
+  tight.max_memory_bytes = 4 << 20;
+  absl::Status s = db.Fail(q, {}, tight);
+  CHECK(s.code() == absl::StatusCode::kResourceExhausted);
+  // Without the limit the column is built (and then shared).
+  CHECK(Scalar(db.Run(q)) == graph::Value::Int(2 * 6000 * 2048));
+  // A query under the limit that reads few values never takes the column.
+  CHECK(Scalar(db.Run("MATCH (n:V) WHERE n.id < 100 RETURN count(n.bio)", {},
+                      tight)) == graph::Value::Int(100));
+}
+
 }  // namespace
 }  // namespace dossier
