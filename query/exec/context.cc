@@ -241,9 +241,9 @@ absl::StatusOr<graph::Value> ExecContext::NodeProperty(graph::NodeId id,
                                                        graph::PropKeyId key) {
   constexpr graph::NodeId kMaxDenseId = graph::NodeId{1} << 24;
   PropertyColumn* col = nullptr;
-  // Small queries read records: the column pays off on many reads.
-  if (write_generation_ == 0 && deleted_nodes_.empty() && id < kMaxDenseId &&
-      ++property_reads_ > 4096) {
+  if (write_generation_ == 0 && deleted_nodes_.empty() && id < kMaxDenseId) {
+    // Small queries read records: the column pays off on many reads.
+    const bool many = ++property_reads_ > 4096;
     if (last_column_ == nullptr || last_column_key_ != key) {
       std::unique_ptr<PropertyColumn>& slot = columns_[key];
       if (slot == nullptr) slot = std::make_unique<PropertyColumn>();
@@ -254,11 +254,17 @@ absl::StatusOr<graph::Value> ExecContext::NodeProperty(graph::NodeId id,
     if (!col->peeked) {
       col->peeked = true;
       col->shared = txn_->PublishedPropertyColumn(key);
-      if (col->shared != nullptr) {
+    }
+    if (col->shared != nullptr) {
+      // Charged once the query reads as many values as would have made it
+      // keep a column of its own.
+      if (many && !col->shared_charged) {
+        col->shared_charged = true;
         DOSSIER_RETURN_IF_ERROR(Charge(col->shared->Bytes()));
       }
+      return col->shared->Get(id);
     }
-    if (col->shared != nullptr) return col->shared->Get(id);
+    if (!many) col = nullptr;
   }
   if (col != nullptr) {
     if (id < col->state.size()) {
@@ -287,6 +293,7 @@ absl::StatusOr<graph::Value> ExecContext::NodeProperty(graph::NodeId id,
             }));
       }
       if (col->shared != nullptr) {
+        col->shared_charged = true;
         DOSSIER_RETURN_IF_ERROR(Charge(col->shared->Bytes()));
         return col->shared->Get(id);
       }

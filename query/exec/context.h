@@ -221,6 +221,7 @@ class ExecContext {
     // it then answers every read.
     std::shared_ptr<const graph::PropertyColumn> shared;
     bool peeked = false;
+    bool shared_charged = false;
   };
   // Grows `col` to cover ids below `size` (charged to the budget).
   absl::Status GrowColumn(size_t size, PropertyColumn* col);
