@@ -65,20 +65,38 @@ SnapshotCache::Dropped SnapshotCache::Reset(uint64_t version) {
   return dropped;
 }
 
+template <typename Entries>
+typename Entries::mapped_type SnapshotCache::FindEntry(
+    const Entries& entries, uint64_t version,
+    typename Entries::key_type key) const {
+  if (version != version_) return nullptr;
+  auto it = entries.find(key);
+  return it == entries.end() ? nullptr : it->second;
+}
+
+template <typename Entries>
+typename Entries::mapped_type SnapshotCache::PublishEntry(
+    Entries& entries, uint64_t version, typename Entries::key_type key,
+    typename Entries::mapped_type entry, int64_t bytes) {
+  if (version != version_) return entry;
+  auto it = entries.find(key);
+  if (it != entries.end()) return it->second;
+  if (bytes_ + bytes > kMaxBytes) return entry;
+  bytes_ += bytes;
+  entries.emplace(key, entry);
+  return entry;
+}
+
 std::shared_ptr<const LabelMembers> SnapshotCache::FindLabel(
     uint64_t version, LabelId label) const {
   absl::MutexLock lock(&mu_);
-  if (version != version_) return nullptr;
-  auto it = labels_.find(label);
-  return it == labels_.end() ? nullptr : it->second;
+  return FindEntry(labels_, version, label);
 }
 
 std::shared_ptr<const PropertyColumn> SnapshotCache::FindColumn(
     uint64_t version, PropKeyId key) const {
   absl::MutexLock lock(&mu_);
-  if (version != version_) return nullptr;
-  auto it = columns_.find(key);
-  return it == columns_.end() ? nullptr : it->second;
+  return FindEntry(columns_, version, key);
 }
 
 std::shared_ptr<const LabelMembers> SnapshotCache::PublishLabel(
@@ -86,13 +104,7 @@ std::shared_ptr<const LabelMembers> SnapshotCache::PublishLabel(
     std::shared_ptr<const LabelMembers> members) {
   const int64_t bytes = members->Bytes();
   absl::MutexLock lock(&mu_);
-  if (version != version_) return members;
-  auto it = labels_.find(label);
-  if (it != labels_.end()) return it->second;
-  if (bytes_ + bytes > kMaxBytes) return members;
-  bytes_ += bytes;
-  labels_.emplace(label, members);
-  return members;
+  return PublishEntry(labels_, version, label, std::move(members), bytes);
 }
 
 std::shared_ptr<const PropertyColumn> SnapshotCache::PublishColumn(
@@ -100,13 +112,7 @@ std::shared_ptr<const PropertyColumn> SnapshotCache::PublishColumn(
     std::shared_ptr<const PropertyColumn> column) {
   const int64_t bytes = column->Bytes();
   absl::MutexLock lock(&mu_);
-  if (version != version_) return column;
-  auto it = columns_.find(key);
-  if (it != columns_.end()) return it->second;
-  if (bytes_ + bytes > kMaxBytes) return column;
-  bytes_ += bytes;
-  columns_.emplace(key, column);
-  return column;
+  return PublishEntry(columns_, version, key, std::move(column), bytes);
 }
 
 }  // namespace dossier::graph

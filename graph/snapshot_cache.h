@@ -119,6 +119,20 @@ class SnapshotCache {
       std::shared_ptr<const PropertyColumn> column);
 
  private:
+  // The bodies of FindLabel / FindColumn and PublishLabel / PublishColumn,
+  // over `entries` (labels_ or columns_), called with mu_ held. `bytes` is
+  // entry->Bytes(), computed before mu_ was taken.
+  template <typename Entries>
+  typename Entries::mapped_type FindEntry(const Entries& entries,
+                                          uint64_t version,
+                                          typename Entries::key_type key) const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  template <typename Entries>
+  typename Entries::mapped_type PublishEntry(
+      Entries& entries, uint64_t version, typename Entries::key_type key,
+      typename Entries::mapped_type entry, int64_t bytes)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
   mutable absl::Mutex mu_;
   uint64_t version_ ABSL_GUARDED_BY(mu_);
   int64_t bytes_ ABSL_GUARDED_BY(mu_) = 0;

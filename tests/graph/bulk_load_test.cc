@@ -15,48 +15,32 @@
 namespace dossier::graph {
 namespace {
 
+using testing::OpenOrDie;
+using testing::Scan;
+using testing::Seek;
 using testing::TempDir;
 
-std::string Write(const TempDir& dir, const std::string& name,
-                  const std::string& text) {
+// Writes `text` to the file `name` in `dir`; returns its path.
+std::string WriteFile(const TempDir& dir, const std::string& name,
+                      const std::string& text) {
   std::string path = dir.Sub(name);
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }
 
-std::unique_ptr<Store> OpenOrDie(const std::string& path) {
-  absl::StatusOr<std::unique_ptr<Store>> s = Store::Open(path);
-  INFO(s.status().ToString());
-  REQUIRE(s.ok());
-  return *std::move(s);
-}
-
-uint32_t IdOf(Store& s, CatalogKind kind, const char* name) {
+// The catalog id of a `name` the store already holds (never creates one).
+uint32_t ExistingId(Store& s, CatalogKind kind, const char* name) {
   std::optional<uint32_t> id = s.catalog().Find(kind, name);
   REQUIRE(id.has_value());
   return *id;
 }
 
-std::vector<NodeId> Nodes(Transaction& tx, std::optional<LabelId> label) {
-  std::vector<NodeId> ids;
-  REQUIRE(tx.ScanNodes(label, [&](NodeId id) {
-              ids.push_back(id);
-              return true;
-            }).ok());
-  return ids;
-}
-
 // Node id of the Person with `name`, through the property index.
 NodeId ByName(Store& s, Transaction& tx, const std::string& name) {
-  std::vector<NodeId> found;
-  REQUIRE(tx.SeekProperty(IdOf(s, CatalogKind::kLabel, "Person"),
-                          IdOf(s, CatalogKind::kPropKey, "name"),
-                          PropertyRange::Equal(Value::String(name)),
-                          [&](NodeId id) {
-                            found.push_back(id);
-                            return true;
-                          })
-              .ok());
+  std::vector<NodeId> found =
+      Seek(tx, ExistingId(s, CatalogKind::kLabel, "Person"),
+           ExistingId(s, CatalogKind::kPropKey, "name"),
+           PropertyRange::Equal(Value::String(name)));
   REQUIRE(found.size() == 1);
   return found[0];
 }
@@ -77,11 +61,11 @@ const char* kRels =
 TEST_CASE("import: nodes, labels, typed properties, relationships") {
   TempDir dir("bulk");
   std::string db = dir.Sub("db");
-  absl::StatusOr<BulkLoadReport> r = BulkLoad(
-      db,
-      {BulkInput::Parse(Write(dir, "people.csv", kPeople)),
-       BulkInput::Parse("Org=" + Write(dir, "orgs.csv", kOrgs))},
-      {BulkInput::Parse(Write(dir, "rels.csv", kRels))});
+  absl::StatusOr<BulkLoadReport> r =
+      BulkLoad(db,
+               {BulkInput::Parse(WriteFile(dir, "people.csv", kPeople)),
+                BulkInput::Parse("Org=" + WriteFile(dir, "orgs.csv", kOrgs))},
+               {BulkInput::Parse(WriteFile(dir, "rels.csv", kRels))});
   INFO(r.status().ToString());
   REQUIRE(r.ok());
   CHECK(r->nodes == 5);
@@ -96,8 +80,8 @@ TEST_CASE("import: nodes, labels, typed properties, relationships") {
 
   std::unique_ptr<Store> s = OpenOrDie(db);
   std::unique_ptr<Transaction> tx = s->BeginRead();
-  CHECK(Nodes(*tx, std::nullopt).size() == 5);
-  CHECK(Nodes(*tx, IdOf(*s, CatalogKind::kLabel, "Org")).size() == 2);
+  CHECK(Scan(*tx, std::nullopt).size() == 5);
+  CHECK(Scan(*tx, ExistingId(*s, CatalogKind::kLabel, "Org")).size() == 2);
 
   NodeId john = ByName(*s, *tx, "Smith, John");
   absl::StatusOr<std::optional<NodeRecord>> n = tx->GetNode(john);
@@ -105,7 +89,7 @@ TEST_CASE("import: nodes, labels, typed properties, relationships") {
   REQUIRE(n->has_value());
   const PropertyList& p = (*n)->props;
   auto prop = [&](const char* key) {
-    return FindProperty(p, IdOf(*s, CatalogKind::kPropKey, key));
+    return FindProperty(p, ExistingId(*s, CatalogKind::kPropKey, key));
   };
   REQUIRE(prop("personId") != nullptr);
   CHECK(*prop("personId") == Value::String("p1"));
@@ -118,46 +102,48 @@ TEST_CASE("import: nodes, labels, typed properties, relationships") {
   NodeId quoted = ByName(*s, *tx, "She said \"no\"");
   n = tx->GetNode(quoted);
   REQUIRE(n.ok());
-  CHECK(FindProperty((*n)->props, IdOf(*s, CatalogKind::kPropKey, "age")) ==
-        nullptr);  // empty field: absent
+  CHECK(
+      FindProperty((*n)->props, ExistingId(*s, CatalogKind::kPropKey, "age")) ==
+      nullptr);  // empty field: absent
   ByName(*s, *tx, "two\nlines");
 
   // The empty quoted string is a value; the org's name is "".
-  std::vector<NodeId> orgs = Nodes(*tx, IdOf(*s, CatalogKind::kLabel, "Org"));
+  std::vector<NodeId> orgs =
+      Scan(*tx, ExistingId(*s, CatalogKind::kLabel, "Org"));
   n = tx->GetNode(orgs[1]);
   REQUIRE(n.ok());
   const Value* empty =
-      FindProperty((*n)->props, IdOf(*s, CatalogKind::kPropKey, "name"));
+      FindProperty((*n)->props, ExistingId(*s, CatalogKind::kPropKey, "name"));
   REQUIRE(empty != nullptr);
   CHECK(*empty == Value::String(""));
 
   // Expansion (the Store builds its Csr from `out`) in both directions.
   std::vector<EdgeRef> out;
   REQUIRE(tx->Expand(john, Direction::kOut, {}, [&](const EdgeRef& e) {
-                out.push_back(e);
-                return true;
-              }).ok());
+              out.push_back(e);
+              return true;
+            }).ok());
   REQUIRE(out.size() == 1);
   CHECK(out[0].dst == orgs[0]);
-  CHECK(out[0].type == IdOf(*s, CatalogKind::kType, "WORKS_AT"));
+  CHECK(out[0].type == ExistingId(*s, CatalogKind::kType, "WORKS_AT"));
   absl::StatusOr<std::optional<EdgeRecord>> e = tx->GetEdge(out[0].id);
   REQUIRE(e.ok());
-  CHECK(*FindProperty((*e)->props, IdOf(*s, CatalogKind::kPropKey, "since")) ==
-        Value::Int(2001));
+  CHECK(*FindProperty((*e)->props, ExistingId(*s, CatalogKind::kPropKey,
+                                              "since")) == Value::Int(2001));
   int incoming = 0;
   REQUIRE(tx->Expand(orgs[0], Direction::kIn, {}, [&](const EdgeRef&) {
-                ++incoming;
-                return true;
-              }).ok());
+              ++incoming;
+              return true;
+            }).ok());
   CHECK(incoming == 2);
-  CHECK(Nodes(*tx, IdOf(*s, CatalogKind::kLabel, "Person")).size() == 3);
+  CHECK(Scan(*tx, ExistingId(*s, CatalogKind::kLabel, "Person")).size() == 3);
 }
 
 TEST_CASE("import then ordinary writes continue the ids") {
   TempDir dir("bulk");
   std::string db = dir.Sub("db");
-  REQUIRE(BulkLoad(db, {{Write(dir, "n.csv", ":ID\na\nb\n"), "N"}},
-                   {{Write(dir, "r.csv", ":START_ID,:END_ID\na,b\n"), "R"}})
+  REQUIRE(BulkLoad(db, {{WriteFile(dir, "n.csv", ":ID\na\nb\n"), "N"}},
+                   {{WriteFile(dir, "r.csv", ":START_ID,:END_ID\na,b\n"), "R"}})
               .ok());
   std::unique_ptr<Store> s = OpenOrDie(db);
   absl::StatusOr<std::unique_ptr<Transaction>> w = s->BeginWrite();
@@ -174,47 +160,47 @@ TEST_CASE("import then ordinary writes continue the ids") {
 TEST_CASE("a second import appends after the first") {
   TempDir dir("bulk");
   std::string db = dir.Sub("db");
-  std::string nodes = Write(dir, "n.csv", ":ID\na\nb\n");
-  std::string rels = Write(dir, "r.csv", ":START_ID,:END_ID\na,b\nb,a\n");
+  std::string nodes = WriteFile(dir, "n.csv", ":ID\na\nb\n");
+  std::string rels = WriteFile(dir, "r.csv", ":START_ID,:END_ID\na,b\nb,a\n");
   REQUIRE(BulkLoad(db, {{nodes, "N"}}, {{rels, "R"}}).ok());
   absl::StatusOr<BulkLoadReport> r =
       BulkLoad(db, {{nodes, "M"}}, {{rels, "R"}});
   REQUIRE(r.ok());
   std::unique_ptr<Store> s = OpenOrDie(db);
   std::unique_ptr<Transaction> tx = s->BeginRead();
-  CHECK(Nodes(*tx, std::nullopt) == std::vector<NodeId>{0, 1, 2, 3});
+  CHECK(Scan(*tx, std::nullopt) == std::vector<NodeId>{0, 1, 2, 3});
   int edges = 0;
   REQUIRE(tx->ScanEdges([&](const EdgeRef& e) {
-                CHECK((e.src >= 2) == (e.dst >= 2));
-                ++edges;
-                return true;
-              }).ok());
+              CHECK((e.src >= 2) == (e.dst >= 2));
+              ++edges;
+              return true;
+            }).ok());
   CHECK(edges == 4);
 }
 
 TEST_CASE("a bad row fails the import and leaves the database as it was") {
   TempDir dir("bulk");
   std::string db = dir.Sub("db");
-  std::string nodes = Write(dir, "n.csv", ":ID,age:int\na,1\nb,2\n");
-  std::string bad = Write(dir, "bad.csv", ":START_ID,:END_ID\na,b\na,zz\n");
+  std::string nodes = WriteFile(dir, "n.csv", ":ID,age:int\na,1\nb,2\n");
+  std::string bad = WriteFile(dir, "bad.csv", ":START_ID,:END_ID\na,b\na,zz\n");
 
   // A new database: nothing is left behind.
   absl::StatusOr<BulkLoadReport> r = BulkLoad(db, {{nodes, "N"}}, {{bad, "R"}});
   REQUIRE(!r.ok());
   CHECK(absl::IsInvalidArgument(r.status()));
-  CHECK(std::string(r.status().message()).find("bad.csv:3: unknown :END_ID 'zz'") !=
-        std::string::npos);
+  CHECK(std::string(r.status().message())
+            .find("bad.csv:3: unknown :END_ID 'zz'") != std::string::npos);
   CHECK(!std::filesystem::exists(db));
 
   // An existing database keeps its contents and its catalog.
   REQUIRE(BulkLoad(db, {{nodes, "N"}}, {}).ok());
-  std::string typed = Write(dir, "typed.csv", ":ID,age:int\nc,x\n");
+  std::string typed = WriteFile(dir, "typed.csv", ":ID,age:int\nc,x\n");
   r = BulkLoad(db, {{typed, "Other"}}, {});
   REQUIRE(!r.ok());
-  CHECK(std::string(r.status().message()).find(
-            "typed.csv:2: column 'age' expects INTEGER, got 'x'") !=
+  CHECK(std::string(r.status().message())
+            .find("typed.csv:2: column 'age' expects INTEGER, got 'x'") !=
         std::string::npos);
-  std::string quote = Write(dir, "quote.csv", ":ID,name\nc,\"open\nd,x\n");
+  std::string quote = WriteFile(dir, "quote.csv", ":ID,name\nc,\"open\nd,x\n");
   r = BulkLoad(db, {{quote, "Other"}}, {});
   REQUIRE(!r.ok());
   CHECK(std::string(r.status().message()).find("quote.csv:2:3: unterminated") !=
@@ -222,7 +208,7 @@ TEST_CASE("a bad row fails the import and leaves the database as it was") {
   std::unique_ptr<Store> s = OpenOrDie(db);
   CHECK(!s->catalog().Find(CatalogKind::kLabel, "Other").has_value());
   std::unique_ptr<Transaction> tx = s->BeginRead();
-  CHECK(Nodes(*tx, std::nullopt).size() == 2);
+  CHECK(Scan(*tx, std::nullopt).size() == 2);
 }
 
 TEST_CASE("--skip-bad-rows reports file:line and keeps the good rows") {
@@ -232,9 +218,10 @@ TEST_CASE("--skip-bad-rows reports file:line and keeps the good rows") {
   options.skip_bad_rows = true;
   absl::StatusOr<BulkLoadReport> r = BulkLoad(
       db,
-      {{Write(dir, "n.csv", ":ID,age:int\na,1\nb,x\nc,3,extra\nd,\"4\nc,5\na,6\n"),
+      {{WriteFile(dir, "n.csv",
+                  ":ID,age:int\na,1\nb,x\nc,3,extra\nd,\"4\nc,5\na,6\n"),
         "N"}},
-      {{Write(dir, "r.csv", ":START_ID,:END_ID\na,c\nb,a\na,zz\n"), "R"}},
+      {{WriteFile(dir, "r.csv", ":START_ID,:END_ID\na,c\nb,a\na,zz\n"), "R"}},
       options);
   INFO(r.status().ToString());
   REQUIRE(r.ok());
@@ -242,10 +229,12 @@ TEST_CASE("--skip-bad-rows reports file:line and keeps the good rows") {
   CHECK(r->relationships == 1);
   CHECK(r->bad_rows == 6);
   REQUIRE(r->bad_row_messages.size() == 6);
-  CHECK(r->bad_row_messages[0].find("n.csv:3: column 'age'") != std::string::npos);
+  CHECK(r->bad_row_messages[0].find("n.csv:3: column 'age'") !=
+        std::string::npos);
   CHECK(r->bad_row_messages[1].find("n.csv:4: expected 2 fields, found 3") !=
         std::string::npos);
-  CHECK(r->bad_row_messages[2].find("n.csv:5:3: unterminated") != std::string::npos);
+  CHECK(r->bad_row_messages[2].find("n.csv:5:3: unterminated") !=
+        std::string::npos);
   CHECK(r->bad_row_messages[3].find("n.csv:7: duplicate :ID 'a'") !=
         std::string::npos);
   CHECK(r->bad_row_messages[4].find("r.csv:3: unknown :START_ID 'b'") !=
@@ -261,26 +250,29 @@ TEST_CASE("integer ids, other delimiters, header errors") {
   options.id_type = BulkLoadOptions::IdType::kInteger;
   options.delimiter = '|';
   options.array_delimiter = ',';
-  REQUIRE(BulkLoad(db, {{Write(dir, "n.csv", "id:ID|xs:long[]\n7|1,2\n8|\n"), "N"}},
-                   {{Write(dir, "r.csv", ":START_ID|:END_ID\n007|8\n"), "R"}},
-                   options)
-              .ok());
+  REQUIRE(
+      BulkLoad(db,
+               {{WriteFile(dir, "n.csv", "id:ID|xs:long[]\n7|1,2\n8|\n"), "N"}},
+               {{WriteFile(dir, "r.csv", ":START_ID|:END_ID\n007|8\n"), "R"}},
+               options)
+          .ok());
   {
     std::unique_ptr<Store> s = OpenOrDie(db);
     std::unique_ptr<Transaction> tx = s->BeginRead();
     absl::StatusOr<std::optional<NodeRecord>> n = tx->GetNode(0);
     REQUIRE(n.ok());
-    CHECK(*FindProperty((*n)->props, IdOf(*s, CatalogKind::kPropKey, "id")) ==
-          Value::Int(7));
-    CHECK(*FindProperty((*n)->props, IdOf(*s, CatalogKind::kPropKey, "xs")) ==
+    CHECK(*FindProperty((*n)->props, ExistingId(*s, CatalogKind::kPropKey,
+                                                "id")) == Value::Int(7));
+    CHECK(*FindProperty((*n)->props,
+                        ExistingId(*s, CatalogKind::kPropKey, "xs")) ==
           Value::List({Value::Int(1), Value::Int(2)}));
   }
   absl::StatusOr<BulkLoadReport> r =
-      BulkLoad(db, {{Write(dir, "h.csv", ":ID,when:datetime\n"), "N"}}, {});
+      BulkLoad(db, {{WriteFile(dir, "h.csv", ":ID,when:datetime\n"), "N"}}, {});
   REQUIRE(!r.ok());
   CHECK(std::string(r.status().message()).find("unknown type 'datetime'") !=
         std::string::npos);
-  r = BulkLoad(db, {}, {{Write(dir, "t.csv", ":START_ID,:END_ID\n"), ""}});
+  r = BulkLoad(db, {}, {{WriteFile(dir, "t.csv", ":START_ID,:END_ID\n"), ""}});
   REQUIRE(!r.ok());
   CHECK(std::string(r.status().message()).find("no :TYPE column") !=
         std::string::npos);
@@ -290,8 +282,9 @@ TEST_CASE("integer ids, other delimiters, header errors") {
 // names gives exactly those counts and the names byte for byte.
 TEST_CASE("5,000 nodes and 40,000 relationships with quoted names") {
   TempDir dir("bulk");
-  const char* parts[] = {"Smith, John", "O\"Brien", "Nguy\xe1\xbb\x85n",
-                         "line\nbreak", "Zo\xc3\xab", "plain", "a;b", "  x  "};
+  const char* parts[] = {"Smith, John", "O\"Brien",   "Nguy\xe1\xbb\x85n",
+                         "line\nbreak", "Zo\xc3\xab", "plain",
+                         "a;b",         "  x  "};
   auto name = [&](int i) {
     return std::string(parts[i % 8]) + " #" + std::to_string(i);
   };
@@ -317,8 +310,8 @@ TEST_CASE("5,000 nodes and 40,000 relationships with quoted names") {
   }
   std::string db = dir.Sub("db");
   absl::StatusOr<BulkLoadReport> r =
-      BulkLoad(db, {{Write(dir, "n.csv", nodes), "Entity"}},
-               {{Write(dir, "r.csv", rels), ""}});
+      BulkLoad(db, {{WriteFile(dir, "n.csv", nodes), "Entity"}},
+               {{WriteFile(dir, "r.csv", rels), ""}});
   INFO(r.status().ToString());
   REQUIRE(r.ok());
   CHECK(r->nodes == 5000);
@@ -327,9 +320,9 @@ TEST_CASE("5,000 nodes and 40,000 relationships with quoted names") {
         40000);
   std::unique_ptr<Store> s = OpenOrDie(db);
   std::unique_ptr<Transaction> tx = s->BeginRead();
-  PropKeyId key = IdOf(*s, CatalogKind::kPropKey, "name");
+  PropKeyId key = ExistingId(*s, CatalogKind::kPropKey, "name");
   int checked = 0;
-  for (NodeId id : Nodes(*tx, std::nullopt)) {
+  for (NodeId id : Scan(*tx, std::nullopt)) {
     absl::StatusOr<std::optional<NodeRecord>> n = tx->GetNode(id);
     REQUIRE(n.ok());
     const Value* v = FindProperty((*n)->props, key);
@@ -341,9 +334,9 @@ TEST_CASE("5,000 nodes and 40,000 relationships with quoted names") {
   uint64_t expanded = 0;
   for (NodeId id = 0; id < 5000; ++id) {
     REQUIRE(tx->Expand(id, Direction::kOut, {}, [&](const EdgeRef&) {
-                  ++expanded;
-                  return true;
-                }).ok());
+                ++expanded;
+                return true;
+              }).ok());
   }
   CHECK(expanded == 40000);
 }

@@ -8,12 +8,12 @@
 
 #include "graph/facts_json.h"
 #include "graph/transaction.h"
-#include "rocksdb/iterator.h"
 #include "tests/graph/test_util.h"
 
 namespace dossier::graph {
 namespace {
 
+using testing::RawDump;
 using testing::TempDir;
 
 FactEntity Entity(std::string key, std::string label, std::string name,
@@ -211,24 +211,6 @@ TEST_CASE("a relation naming an unknown entity fails and writes nothing") {
   f.relations.push_back(Rel("BANS", "wd:Q30", "wd:Q999", "", "x"));
   CHECK(absl::IsInvalidArgument(IngestFacts(**store, f).status()));
   CHECK(Dump(**store).empty());
-}
-
-// Every key-value pair of the data families, hex-free text, for byte-exact
-// comparisons of two stores.
-std::vector<std::string> RawDump(Store& store) {
-  std::vector<std::string> out;
-  for (Cf cf : {Cf::kNodes, Cf::kEdges, Cf::kOut, Cf::kIn, Cf::kLabel,
-                Cf::kProp, Cf::kAlias, Cf::kDocs}) {
-    std::unique_ptr<rocksdb::Iterator> it(
-        store.db()->NewIterator(rocksdb::ReadOptions(), store.cf(cf)));
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      out.push_back(std::to_string(static_cast<int>(cf)) + " " +
-                    it->key().ToString(true) + " " +
-                    it->value().ToString(true));
-    }
-    REQUIRE(it->status().ok());
-  }
-  return out;
 }
 
 Facts ArticleC() {

@@ -13,37 +13,13 @@
 namespace dossier::graph {
 namespace {
 
+using testing::Id;
+using testing::OpenOrDie;
+using testing::Scan;
 using testing::TempDir;
+using testing::Write;
 
 absl::Status Ok(int64_t) { return absl::OkStatus(); }
-
-std::unique_ptr<Store> OpenOrDie(const std::string& path) {
-  absl::StatusOr<std::unique_ptr<Store>> s = Store::Open(path);
-  INFO(s.status().ToString());
-  REQUIRE(s.ok());
-  return *std::move(s);
-}
-
-uint32_t Id(Store& s, CatalogKind kind, const char* name) {
-  absl::StatusOr<uint32_t> id = s.GetOrCreate(kind, name);
-  REQUIRE(id.ok());
-  return *id;
-}
-
-std::unique_ptr<Transaction> Write(Store& s) {
-  auto t = s.BeginWrite();
-  REQUIRE(t.ok());
-  return *std::move(t);
-}
-
-std::vector<NodeId> Scan(Transaction& t, std::optional<LabelId> label) {
-  std::vector<NodeId> ids;
-  REQUIRE(t.ScanNodes(label, [&](NodeId id) {
-             ids.push_back(id);
-             return true;
-           }).ok());
-  return ids;
-}
 
 std::shared_ptr<const LabelMembers> Members(Transaction& t,
                                             std::optional<LabelId> label) {

@@ -12,46 +12,12 @@
 namespace dossier::graph {
 namespace {
 
+using testing::Id;
+using testing::OpenOrDie;
+using testing::Scan;
+using testing::Seek;
 using testing::TempDir;
-
-std::unique_ptr<Store> OpenOrDie(const std::string& path,
-                                 StoreOptions options = {}) {
-  absl::StatusOr<std::unique_ptr<Store>> s = Store::Open(path, options);
-  INFO(s.status().ToString());
-  REQUIRE(s.ok());
-  return *std::move(s);
-}
-
-uint32_t Id(Store& s, CatalogKind kind, const char* name) {
-  absl::StatusOr<uint32_t> id = s.GetOrCreate(kind, name);
-  REQUIRE(id.ok());
-  return *id;
-}
-
-std::unique_ptr<Transaction> Write(Store& s) {
-  auto t = s.BeginWrite();
-  REQUIRE(t.ok());
-  return *std::move(t);
-}
-
-std::vector<NodeId> Scan(Transaction& t, std::optional<LabelId> label) {
-  std::vector<NodeId> ids;
-  REQUIRE(t.ScanNodes(label, [&](NodeId id) {
-             ids.push_back(id);
-             return true;
-           }).ok());
-  return ids;
-}
-
-std::vector<NodeId> Seek(Transaction& t, LabelId l, PropKeyId k,
-                         const PropertyRange& r) {
-  std::vector<NodeId> ids;
-  REQUIRE(t.SeekProperty(l, k, r, [&](NodeId id) {
-             ids.push_back(id);
-             return true;
-           }).ok());
-  return ids;
-}
+using testing::Write;
 
 std::vector<EdgeId> Neighbours(Transaction& t, NodeId n, Direction d,
                                std::vector<TypeId> types = {}) {
@@ -76,12 +42,13 @@ TEST_CASE("create, read, update and delete nodes and relationships") {
   auto t = Write(*store);
   auto us = t->CreateNode(std::vector<LabelId>{state},
                           {{name, Value::String("United States")}});
-  auto hw = t->CreateNode(std::vector<LabelId>{org, org},
-                          {{name, Value::String("Huawei")},
-                           {kind, Value::Null()}});
+  auto hw =
+      t->CreateNode(std::vector<LabelId>{org, org},
+                    {{name, Value::String("Huawei")}, {kind, Value::Null()}});
   REQUIRE(us.ok());
   REQUIRE(hw.ok());
-  auto e = t->CreateEdge(*us, *hw, accuses, {{kind, Value::String("espionage")}});
+  auto e =
+      t->CreateEdge(*us, *hw, accuses, {{kind, Value::String("espionage")}});
   REQUIRE(e.ok());
   // The writer sees its own writes, in records, scans and expansion.
   auto rec = t->GetNode(*hw);
@@ -107,13 +74,15 @@ TEST_CASE("create, read, update and delete nodes and relationships") {
 
   // Update: property, label.
   t = Write(*store);
-  REQUIRE(t->SetNodeProperty(*hw, name, Value::String("Huawei Technologies")).ok());
+  REQUIRE(
+      t->SetNodeProperty(*hw, name, Value::String("Huawei Technologies")).ok());
   REQUIRE(t->AddLabel(*hw, state).ok());
   REQUIRE(t->SetEdgeProperty(*e, kind, Value::String("fraud")).ok());
   REQUIRE(t->Commit().ok());
   r = store->BeginRead();
   CHECK(Scan(*r, state) == std::vector<NodeId>{*us, *hw});
-  CHECK(Seek(*r, org, name, PropertyRange::Equal(Value::String("Huawei"))).empty());
+  CHECK(Seek(*r, org, name, PropertyRange::Equal(Value::String("Huawei")))
+            .empty());
   CHECK(Seek(*r, state, name,
              PropertyRange::Equal(Value::String("Huawei Technologies"))) ==
         std::vector<NodeId>{*hw});
@@ -202,8 +171,8 @@ TEST_CASE("node records in one pass: committed, pending and snapshot") {
   CHECK(before->node_id_bound() > ids[4]);
   // A callback returning false stops the pass.
   int calls = 0;
-  REQUIRE(t->ScanNodeRecords([&](const NodeRecord&) { return ++calls < 2; })
-              .ok());
+  REQUIRE(
+      t->ScanNodeRecords([&](const NodeRecord&) { return ++calls < 2; }).ok());
   CHECK(calls == 2);
 }
 
@@ -232,7 +201,8 @@ TEST_CASE("data, counters and catalog persist across reopen") {
     LabelId l = Id(*store, CatalogKind::kLabel, "Person");
     PropKeyId k = Id(*store, CatalogKind::kPropKey, "name");
     auto t = Write(*store);
-    auto n = t->CreateNode(std::vector<LabelId>{l}, {{k, Value::String("Ken Hu")}});
+    auto n =
+        t->CreateNode(std::vector<LabelId>{l}, {{k, Value::String("Ken Hu")}});
     REQUIRE(n.ok());
     first = *n;
     REQUIRE(t->PutAlias(l, FoldKey("Ken Hu"), *n).ok());
@@ -265,18 +235,18 @@ TEST_CASE("property index: equality and range seeks, mixed numbers") {
   LabelId other = Id(*store, CatalogKind::kLabel, "M");
   PropKeyId k = Id(*store, CatalogKind::kPropKey, "v");
   auto t = Write(*store);
-  std::vector<Value> values = {Value::Int(1),      Value::Double(1.5),
-                               Value::Int(2),      Value::Double(2.0),
-                               Value::Int(10),     Value::String("a"),
-                               Value::String("b"), Value::Bool(true),
-                               Value::List({Value::Int(1)})};
+  std::vector<Value> values = {
+      Value::Int(1),      Value::Double(1.5), Value::Int(2),
+      Value::Double(2.0), Value::Int(10),     Value::String("a"),
+      Value::String("b"), Value::Bool(true),  Value::List({Value::Int(1)})};
   std::vector<NodeId> ids;
   for (const Value& v : values) {
     auto n = t->CreateNode(std::vector<LabelId>{l}, {{k, v}});
     REQUIRE(n.ok());
     ids.push_back(*n);
   }
-  REQUIRE(t->CreateNode(std::vector<LabelId>{other}, {{k, Value::Int(2)}}).ok());
+  REQUIRE(
+      t->CreateNode(std::vector<LabelId>{other}, {{k, Value::Int(2)}}).ok());
   REQUIRE(t->Commit().ok());
   auto r = store->BeginRead();
   // 2 = 2.0
@@ -309,8 +279,10 @@ TEST_CASE("property index is exact for strings longer than the key limit") {
   PropKeyId k = Id(*store, CatalogKind::kPropKey, "evidence");
   std::string base(300, 'e');
   auto t = Write(*store);
-  auto a = t->CreateNode(std::vector<LabelId>{l}, {{k, Value::String(base + "a")}});
-  auto b = t->CreateNode(std::vector<LabelId>{l}, {{k, Value::String(base + "b")}});
+  auto a =
+      t->CreateNode(std::vector<LabelId>{l}, {{k, Value::String(base + "a")}});
+  auto b =
+      t->CreateNode(std::vector<LabelId>{l}, {{k, Value::String(base + "b")}});
   REQUIRE(a.ok());
   REQUIRE(b.ok());
   REQUIRE(t->Commit().ok());

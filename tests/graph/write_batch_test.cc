@@ -13,33 +13,19 @@
 #include "graph/ingest.h"
 #include "graph/store.h"
 #include "graph/transaction.h"
-#include "rocksdb/iterator.h"
 #include "rocksdb/perf_level.h"
 #include "tests/graph/test_util.h"
 
 namespace dossier::graph {
 namespace {
 
+using testing::Id;
+using testing::OpenOrDie;
+using testing::RawDump;
+using testing::Scan;
+using testing::Seek;
 using testing::TempDir;
-
-std::unique_ptr<Store> OpenOrDie(const std::string& path) {
-  absl::StatusOr<std::unique_ptr<Store>> s = Store::Open(path);
-  INFO(s.status().ToString());
-  REQUIRE(s.ok());
-  return *std::move(s);
-}
-
-std::unique_ptr<Transaction> Write(Store& s) {
-  auto t = s.BeginWrite();
-  REQUIRE(t.ok());
-  return *std::move(t);
-}
-
-uint32_t Id(Store& s, CatalogKind kind, const char* name) {
-  absl::StatusOr<uint32_t> id = s.GetOrCreate(kind, name);
-  REQUIRE(id.ok());
-  return *id;
-}
+using testing::Write;
 
 PropertyList Named(PropKeyId key, const char* name) {
   PropertyList p;
@@ -57,25 +43,10 @@ std::string NameOf(const Transaction& t, NodeId id, PropKeyId key) {
   return v == nullptr ? "" : v->AsString();
 }
 
-std::vector<NodeId> Scan(const Transaction& t, std::optional<LabelId> label) {
-  std::vector<NodeId> ids;
-  REQUIRE(t.ScanNodes(label, [&](NodeId id) {
-             ids.push_back(id);
-             return true;
-           }).ok());
-  return ids;
-}
-
-std::vector<NodeId> Seek(const Transaction& t, LabelId l, PropKeyId k,
-                         const char* value) {
-  std::vector<NodeId> ids;
-  REQUIRE(t.SeekProperty(l, k, PropertyRange::Equal(Value::String(value)),
-                         [&](NodeId id) {
-                           ids.push_back(id);
-                           return true;
-                         })
-              .ok());
-  return ids;
+// The `l` nodes whose property `k` equals the string `value`.
+std::vector<NodeId> SeekString(const Transaction& t, LabelId l, PropKeyId k,
+                               const char* value) {
+  return Seek(t, l, k, PropertyRange::Equal(Value::String(value)));
 }
 
 std::optional<NodeId> Alias(const Transaction& t, LabelId l, const char* a) {
@@ -84,25 +55,9 @@ std::optional<NodeId> Alias(const Transaction& t, LabelId l, const char* a) {
   return *found;
 }
 
-// Every key and value of the data families, for byte-exact comparisons.
-std::vector<std::string> RawDump(Store& store) {
-  std::vector<std::string> out;
-  for (Cf cf : {Cf::kNodes, Cf::kEdges, Cf::kOut, Cf::kIn, Cf::kLabel,
-                Cf::kProp, Cf::kAlias, Cf::kDocs}) {
-    std::unique_ptr<rocksdb::Iterator> it(
-        store.db()->NewIterator(rocksdb::ReadOptions(), store.cf(cf)));
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      out.push_back(std::to_string(static_cast<int>(cf)) + " " +
-                    it->key().ToString(true) + " " +
-                    it->value().ToString(true));
-    }
-    REQUIRE(it->status().ok());
-  }
-  return out;
-}
-
-TEST_CASE("a write transaction reads its own writes, before and after the "
-          "first read") {
+TEST_CASE(
+    "a write transaction reads its own writes, before and after the "
+    "first read") {
   TempDir dir("wbread");
   auto store = OpenOrDie(dir.path());
   LabelId person = Id(*store, CatalogKind::kLabel, "Person");
@@ -121,14 +76,14 @@ TEST_CASE("a write transaction reads its own writes, before and after the "
   // Writes after the index exists, read back.
   REQUIRE(t->SetNodeProperty(*a, name, Value::String("anna")).ok());
   CHECK(NameOf(*t, *a, name) == "anna");
-  CHECK(Seek(*t, person, name, "anna") == std::vector<NodeId>{*a});
-  CHECK(Seek(*t, person, name, "ann").empty());
+  CHECK(SeekString(*t, person, name, "anna") == std::vector<NodeId>{*a});
+  CHECK(SeekString(*t, person, name, "ann").empty());
   REQUIRE(t->Commit().ok());
 
   auto r = store->BeginRead();
   CHECK(NameOf(*r, *a, name) == "anna");
   CHECK(Alias(*r, person, "ann") == *a);
-  CHECK(Seek(*r, person, name, "ann").empty());
+  CHECK(SeekString(*r, person, name, "ann").empty());
 }
 
 TEST_CASE("a scan merges writes made before any read") {
@@ -182,7 +137,7 @@ TEST_CASE("a write transaction sees its deletes of committed keys") {
   REQUIRE(t->DeleteNode(x, /*detach=*/true).ok());
   CHECK(NameOf(*t, x, name).empty());
   CHECK(Scan(*t, person) == std::vector<NodeId>{*y});
-  CHECK(Seek(*t, person, name, "x").empty());
+  CHECK(SeekString(*t, person, name, "x").empty());
   REQUIRE(t->Commit().ok());
 
   auto r = store->BeginRead();
@@ -223,8 +178,8 @@ TEST_CASE("rolled-back writes never reach a later commit") {
   CHECK(NameOf(*r, c, name) == "c");
   CHECK(Alias(*r, person, "a") == std::nullopt);
   CHECK(Alias(*r, person, "b") == std::nullopt);
-  CHECK(Seek(*r, person, name, "a").empty());
-  CHECK(Seek(*r, person, name, "b").empty());
+  CHECK(SeekString(*r, person, name, "a").empty());
+  CHECK(SeekString(*r, person, name, "b").empty());
 }
 
 TEST_CASE("an article that fails mid-way leaves nothing in the next commit") {
