@@ -166,39 +166,44 @@ absl::StatusOr<const graph::EdgeRecord*> ExecContext::Edge(graph::EdgeId id) {
   return &edge_cache_.insert_or_assign(id, std::move(*rec)).first->second;
 }
 
-absl::StatusOr<const std::vector<graph::NodeId>*> ExecContext::ScanNodes(
-    std::optional<graph::LabelId> label) {
+absl::StatusOr<std::shared_ptr<const std::vector<graph::NodeId>>>
+ExecContext::ScanNodes(std::optional<graph::LabelId> label) {
   int64_t key = label ? static_cast<int64_t>(*label) : -1;
   auto it = scan_cache_.find(key);
   if (it != scan_cache_.end() && it->second.generation == write_generation_) {
-    if (it->second.shared != nullptr) return &it->second.shared->ids;
-    return &it->second.ids;
+    return it->second.ids;
   }
   ScanCache fresh;
   fresh.generation = write_generation_;
   if (MaySeeShared()) {
     DOSSIER_ASSIGN_OR_RETURN(
-        fresh.shared, txn_->SharedLabelMembers(label, [this](int64_t) {
+        std::shared_ptr<const graph::LabelMembers> shared,
+        txn_->SharedLabelMembers(label, [this](int64_t) {
           return CheckBudget();  // Node lists are not charged (as scans).
         }));
+    if (shared != nullptr) {
+      fresh.ids = std::shared_ptr<const std::vector<graph::NodeId>>(
+          shared, &shared->ids);
+    }
   }
-  if (fresh.shared == nullptr) {
+  if (fresh.ids == nullptr) {
+    auto ids = std::make_shared<std::vector<graph::NodeId>>();
     absl::Status budget;
     DOSSIER_RETURN_IF_ERROR(txn_->ScanNodes(label, [&](graph::NodeId id) {
       if (deleted_nodes_.contains(id)) return true;
-      fresh.ids.push_back(id);
-      if (fresh.ids.size() % kCheckEvery == 0) {
+      ids->push_back(id);
+      if (ids->size() % kCheckEvery == 0) {
         budget = CheckBudget();
         if (!budget.ok()) return false;
       }
       return true;
     }));
     DOSSIER_RETURN_IF_ERROR(budget);
+    fresh.ids = std::move(ids);
   }
   auto& slot = scan_cache_[key];
   slot = std::move(fresh);
-  if (slot.shared != nullptr) return &slot.shared->ids;
-  return &slot.ids;
+  return slot.ids;
 }
 
 absl::StatusOr<bool> ExecContext::HasLabel(graph::NodeId id,
@@ -222,8 +227,9 @@ absl::StatusOr<bool> ExecContext::HasLabel(graph::NodeId id,
                      label, [this](int64_t) { return CheckBudget(); }));
       }
       if (set == nullptr) {
-        DOSSIER_ASSIGN_OR_RETURN(const std::vector<graph::NodeId>* ids,
-                                 ScanNodes(label));
+        DOSSIER_ASSIGN_OR_RETURN(
+            std::shared_ptr<const std::vector<graph::NodeId>> ids,
+            ScanNodes(label));
         set = std::make_shared<const graph::LabelMembers>(
             graph::LabelMembers::FromSortedIds(*ids));  // Ids in id order.
       }

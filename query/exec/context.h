@@ -111,8 +111,9 @@ class ExecContext {
 
   // Node ids of `label` (all when nullopt), cached until the next write;
   // they are the store's shared members when the query may see them (built
-  // and published by this call when absent).
-  absl::StatusOr<const std::vector<graph::NodeId>*> ScanNodes(
+  // and published by this call when absent). The list stays valid while
+  // the caller holds it, across later writes of the query.
+  absl::StatusOr<std::shared_ptr<const std::vector<graph::NodeId>>> ScanNodes(
       std::optional<graph::LabelId> label);
 
   // Deleted entities: reading one is an error; their last state is kept
@@ -184,9 +185,8 @@ class ExecContext {
   absl::flat_hash_map<graph::EdgeId, graph::EdgeRecord> edge_cache_;
   struct ScanCache {
     uint64_t generation = 0;
-    std::vector<graph::NodeId> ids;
-    // When set, the ids are the shared members' (and `ids` is empty).
-    std::shared_ptr<const graph::LabelMembers> shared;
+    // This query's own list, or the shared members' ids (aliased).
+    std::shared_ptr<const std::vector<graph::NodeId>> ids;
   };
   absl::flat_hash_map<int64_t, ScanCache> scan_cache_;
   // Label membership (valid while write_generation_ == 0 and no node was

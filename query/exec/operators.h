@@ -54,6 +54,11 @@ absl::StatusOr<bool> CheckEntity(const EntityCheck& check, const Layout& layout,
                                  const Row& row, ExecContext* ctx,
                                  Evaluator* eval);
 
+// The number of rows a TopK (or an ExpandCount told its order) keeps:
+// LIMIT + SKIP of `op` (`count`, `skip`), saturating; the largest int64_t
+// when either is invalid, which the Skip or Limit above reports.
+int64_t TopKBound(const LogicalOp& op, ExecContext* ctx, Evaluator* eval);
+
 // Converts a pattern direction into the store's expansion direction.
 graph::Direction ToGraphDirection(Direction d);
 

@@ -86,8 +86,9 @@ class ProcedureCallOp : public FlatMapOperator {
     std::vector<std::string> used;
     for (uint32_t id = 0; id < names.size(); ++id) {
       if (names[id].empty()) continue;
-      DOSSIER_ASSIGN_OR_RETURN(const std::vector<graph::NodeId>* nodes,
-                               ctx_->ScanNodes(id));
+      DOSSIER_ASSIGN_OR_RETURN(
+          std::shared_ptr<const std::vector<graph::NodeId>> nodes,
+          ctx_->ScanNodes(id));
       for (graph::NodeId n : *nodes) {
         DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
         if (ctx_->IsDeletedNode(n)) continue;

@@ -8,12 +8,20 @@
 // relationships (as the Aggregate would see them: rows without any
 // relationship make no group); groups keep their first-seen order.
 //
-// With one key that is not the type (a count per node property, say) the
-// groups hold a Value each instead of a Row: integer keys (and floats with
-// an integral value, which group with them) are found by a map of
-// int64_t, other keys by a map of Value under GroupHash/GroupEquals.
+// With one key that is not the type (a count per node property, say) a
+// group is an integer, a count and, for a key that is not an INTEGER, the
+// index of its Value: integer keys (and floats with an integral value,
+// which group with them) are found by an array over their range while the
+// keys are dense (at most four slots per group), else by a map of int64_t;
+// other keys by a map of Value under GroupHash/GroupEquals.
+//
+// Told the order of a TopK above (`top_slots`, query/plan/
+// rule_count_top_k.cc), it outputs only the groups that can be among the
+// TopK's first rows: the best `count` (+ `skip`) under that order, ties by
+// first-seen order, handed on in first-seen order.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -34,6 +42,108 @@ using graph::ValueKind;
 
 namespace {
 
+// The group of each integer key: slots over the keys' range while it is at
+// most four per group (plus 64 Ki), which a scan in key order fills front
+// to back; past that, a hash map.
+class IntGroupIndex {
+ public:
+  void Clear() {
+    slots_ = std::vector<uint32_t>();
+    map_.clear();
+    dense_ = true;
+    lo_ = 0;
+  }
+
+  // True with *group set when `key` has a group; else records `fresh` as
+  // its group and returns false. *grown: bytes the index grew by.
+  bool FindOrAdd(int64_t key, size_t fresh, size_t* group, int64_t* grown) {
+    *grown = 0;
+    if (dense_ && !Covers(key)) {
+      const int64_t before = Bytes();
+      if (!Grow(key, fresh)) ToMap();
+      *grown = Bytes() - before;
+    }
+    if (dense_) {
+      uint32_t& s =
+          slots_[static_cast<uint64_t>(key) - static_cast<uint64_t>(lo_)];
+      if (s != 0) {
+        *group = s - 1;
+        return true;
+      }
+      if (fresh >= kMaxGroups) {
+        ToMap();  // Beyond what a slot holds.
+      } else {
+        s = static_cast<uint32_t>(fresh + 1);
+        return false;
+      }
+    }
+    const size_t before = map_.capacity();
+    auto [at, inserted] = map_.try_emplace(key, fresh);
+    *grown += static_cast<int64_t>(map_.capacity() - before) * kMapSlotBytes;
+    *group = at->second;
+    return !inserted;
+  }
+
+ private:
+  static constexpr size_t kMaxGroups = 0xfffffffe;
+  static constexpr int64_t kMapSlotBytes = 17;
+
+  int64_t Bytes() const {
+    return static_cast<int64_t>(slots_.capacity() * sizeof(uint32_t) +
+                                map_.capacity() * kMapSlotBytes);
+  }
+  bool Covers(int64_t key) const {
+    return !slots_.empty() && key >= lo_ &&
+           static_cast<uint64_t>(key) - static_cast<uint64_t>(lo_) <
+               slots_.size();
+  }
+  // Widens the slots to cover `key`; false when that would pass the limit.
+  bool Grow(int64_t key, size_t groups) {
+    const __int128 limit = 4 * (static_cast<__int128>(groups) + 1) + 65536;
+    if (slots_.empty()) {
+      lo_ = key;
+      slots_.assign(1024, 0);
+      return true;
+    }
+    const __int128 old_lo = lo_;
+    const __int128 old_hi = old_lo + static_cast<__int128>(slots_.size());
+    const __int128 lo = std::min<__int128>(old_lo, key);
+    const __int128 hi =
+        std::max<__int128>(old_hi, static_cast<__int128>(key) + 1);
+    if (hi - lo > limit) return false;
+    __int128 size =
+        std::max<__int128>(hi - lo, 2 * static_cast<__int128>(slots_.size()));
+    size = std::min(size, limit);
+    // Room on the side the keys grow to.
+    __int128 new_lo = key < lo_ ? hi - size : lo;
+    const __int128 kMin = std::numeric_limits<int64_t>::min();
+    const __int128 kMax = std::numeric_limits<int64_t>::max();
+    if (new_lo < kMin) new_lo = kMin;
+    if (new_lo + size - 1 > kMax) size = kMax - new_lo + 1;
+    std::vector<uint32_t> slots(static_cast<size_t>(size), 0);
+    std::copy(slots_.begin(), slots_.end(),
+              slots.begin() + static_cast<ptrdiff_t>(old_lo - new_lo));
+    slots_ = std::move(slots);
+    lo_ = static_cast<int64_t>(new_lo);
+    return true;
+  }
+  void ToMap() {
+    for (size_t i = 0; i < slots_.size(); ++i) {
+      if (slots_[i] != 0) {
+        map_.emplace(static_cast<int64_t>(static_cast<uint64_t>(lo_) + i),
+                     slots_[i] - 1);
+      }
+    }
+    slots_ = std::vector<uint32_t>();
+    dense_ = false;
+  }
+
+  bool dense_ = true;
+  int64_t lo_ = 0;
+  std::vector<uint32_t> slots_;  // Group + 1 of key lo_ + i; 0 when none.
+  absl::flat_hash_map<int64_t, size_t> map_;
+};
+
 class ExpandCountOp : public PhysicalOperator {
  public:
   using PhysicalOperator::PhysicalOperator;
@@ -47,8 +157,12 @@ class ExpandCountOp : public PhysicalOperator {
     single_ = op_->items.size() == 1 && op_->key_is_type.size() == 1 &&
               !op_->key_is_type[0];
     single_groups_.clear();
-    int_index_.clear();
+    other_keys_.clear();
+    int_index_.Clear();
     value_index_.clear();
+    selected_.clear();
+    top_ = !op_->top_slots.empty();
+    if (top_) top_k_ = TopKBound(*op_, ctx_, eval_);
     pos_ = 0;
     done_ = false;
     return PhysicalOperator::OpenImpl();
@@ -62,15 +176,21 @@ class ExpandCountOp : public PhysicalOperator {
     // Filled in place: the caller's row keeps its capacity.
     row->clear();
     int64_t count;
+    size_t at = pos_++;
+    if (top_) {
+      if (at >= selected_.size()) return false;
+      at = selected_[at];
+    }
     if (single_) {
-      if (pos_ >= single_groups_.size()) return false;
-      auto& group = single_groups_[pos_++];
+      if (at >= single_groups_.size()) return false;
+      SingleGroup& group = single_groups_[at];
       row->reserve(1 + op_->aggregates.size());
-      row->push_back(std::move(group.first));
-      count = group.second;
+      row->push_back(group.other < 0 ? Value::Int(group.int_key)
+                                     : std::move(other_keys_[group.other]));
+      count = group.count;
     } else {
-      if (pos_ >= groups_.size()) return false;
-      auto& [key, n] = groups_[pos_++];
+      if (at >= groups_.size()) return false;
+      auto& [key, n] = groups_[at];
       row->reserve(key.size() + op_->aggregates.size());
       for (Value& v : key) row->push_back(std::move(v));
       count = n;
@@ -120,6 +240,74 @@ class ExpandCountOp : public PhysicalOperator {
       DOSSIER_RETURN_IF_ERROR(AddGroups(in, counts, by_type));
     }
     if (groups_.empty() && op_->items.empty()) groups_.emplace_back(Row{}, 0);
+    if (top_) return SelectTop();
+    return absl::OkStatus();
+  }
+
+  size_t NumGroups() const {
+    return single_ ? single_groups_.size() : groups_.size();
+  }
+  int64_t CountOf(size_t g) const {
+    return single_ ? single_groups_[g].count : groups_[g].second;
+  }
+
+  // The order of groups a and b under top_slots: negative when a comes
+  // first; ties by first-seen order.
+  int CompareGroups(size_t a, size_t b) const {
+    const int keys = static_cast<int>(op_->items.size());
+    for (const auto& [slot, desc] : op_->top_slots) {
+      int c;
+      if (slot >= keys) {
+        const int64_t x = CountOf(a), y = CountOf(b);
+        c = x < y ? -1 : (x > y ? 1 : 0);
+      } else if (single_) {
+        const SingleGroup& x = single_groups_[a];
+        const SingleGroup& y = single_groups_[b];
+        if (x.other < 0 && y.other < 0) {
+          c = x.int_key < y.int_key ? -1 : (x.int_key > y.int_key ? 1 : 0);
+        } else {
+          c = OrderCompare(
+              x.other < 0 ? Value::Int(x.int_key) : other_keys_[x.other],
+              y.other < 0 ? Value::Int(y.int_key) : other_keys_[y.other]);
+        }
+      } else {
+        c = OrderCompare(groups_[a].first[slot], groups_[b].first[slot]);
+      }
+      if (c != 0) return desc ? -c : c;
+    }
+    return a < b ? -1 : (a > b ? 1 : 0);
+  }
+
+  // Keeps in selected_ the first top_k_ groups of the TopK's order, in
+  // first-seen order (a max-heap of k holds the best seen so far).
+  absl::Status SelectTop() {
+    const size_t n = NumGroups();
+    const size_t k = top_k_ < 0 ? 0
+                     : static_cast<uint64_t>(top_k_) < n
+                         ? static_cast<size_t>(top_k_)
+                         : n;
+    selected_.clear();
+    selected_.reserve(k);
+    if (k == n) {
+      for (size_t g = 0; g < n; ++g) selected_.push_back(g);
+      return absl::OkStatus();
+    }
+    auto before = [this](size_t a, size_t b) {
+      return CompareGroups(a, b) < 0;
+    };
+    for (size_t g = 0; g < n && k > 0; ++g) {
+      if ((g & 4095) == 0) DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+      if (selected_.size() < k) {
+        selected_.push_back(g);
+        std::push_heap(selected_.begin(), selected_.end(), before);
+        continue;
+      }
+      if (!before(g, selected_.front())) continue;
+      std::pop_heap(selected_.begin(), selected_.end(), before);
+      selected_.back() = g;
+      std::push_heap(selected_.begin(), selected_.end(), before);
+    }
+    std::sort(selected_.begin(), selected_.end());
     return absl::OkStatus();
   }
 
@@ -130,8 +318,9 @@ class ExpandCountOp : public PhysicalOperator {
       const Row& in, const std::vector<graph::TypeId>& types, bool by_type,
       std::vector<std::pair<graph::TypeId, int64_t>>* counts) {
     if (ctx_->txn().HasAdjacencyChanges() || ctx_->write_generation() != 0) {
-      DOSSIER_ASSIGN_OR_RETURN(const std::vector<graph::NodeId>* ids,
-                               ctx_->ScanNodes(std::nullopt));
+      DOSSIER_ASSIGN_OR_RETURN(
+          std::shared_ptr<const std::vector<graph::NodeId>> ids,
+          ctx_->ScanNodes(std::nullopt));
       for (graph::NodeId id : *ids) {
         DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
         counts->clear();
@@ -253,27 +442,37 @@ class ExpandCountOp : public PhysicalOperator {
       const std::vector<std::pair<graph::TypeId, int64_t>>& counts) {
     int64_t n = 0;
     for (const auto& c : counts) n += c.second;
-    int64_t i;
-    size_t* slot;
-    bool fresh;
-    if (IntegerKey(key, &i)) {
-      auto [at, inserted] = int_index_.try_emplace(i, single_groups_.size());
-      slot = &at->second;
-      fresh = inserted;
+    int64_t i = 0;
+    size_t group;
+    const size_t next = single_groups_.size();
+    const bool integer = IntegerKey(key, &i);
+    if (integer) {
+      int64_t grown = 0;
+      const bool found = int_index_.FindOrAdd(i, next, &group, &grown);
+      if (grown != 0) {
+        charged_ += grown;
+        DOSSIER_RETURN_IF_ERROR(ctx_->Charge(grown));
+      }
+      if (found) {
+        single_groups_[group].count += n;
+        return absl::OkStatus();
+      }
     } else {
-      auto [at, inserted] =
-          value_index_.try_emplace(key, single_groups_.size());
-      slot = &at->second;
-      fresh = inserted;
-    }
-    if (!fresh) {
-      single_groups_[*slot].second += n;
-      return absl::OkStatus();
+      auto [at, inserted] = value_index_.try_emplace(key, next);
+      if (!inserted) {
+        single_groups_[at->second].count += n;
+        return absl::OkStatus();
+      }
     }
     // Charged as the one-value Row key of the generic map.
     int64_t bytes = (24 + EstimateBytes(key)) * 2 + 64;
     charged_ += bytes;
-    single_groups_.emplace_back(key, n);
+    SingleGroup g{i, n, -1};
+    if (key.kind() != ValueKind::kInt) {
+      g.other = static_cast<int64_t>(other_keys_.size());
+      other_keys_.push_back(key);
+    }
+    single_groups_.push_back(g);
     return ctx_->Charge(bytes);
   }
 
@@ -390,9 +589,19 @@ class ExpandCountOp : public PhysicalOperator {
   absl::flat_hash_map<std::vector<Value>, size_t, KeyHash, KeyEq> index_;
   // One key that is not the type: groups_ and index_ stay empty.
   bool single_ = false;
-  std::vector<std::pair<Value, int64_t>> single_groups_;
-  absl::flat_hash_map<int64_t, size_t> int_index_;
+  struct SingleGroup {
+    int64_t int_key;  // The key (when other < 0), else its integer if any.
+    int64_t count;
+    int64_t other;  // The key is other_keys_[other] when not negative.
+  };
+  std::vector<SingleGroup> single_groups_;
+  std::vector<Value> other_keys_;
+  IntGroupIndex int_index_;
   absl::flat_hash_map<Value, size_t, GroupHasher, GroupEq> value_index_;
+  // Told a TopK's order: the groups to output.
+  bool top_ = false;
+  int64_t top_k_ = 0;
+  std::vector<size_t> selected_;
   const Value null_ = Value::Null();
   size_t pos_ = 0;
   bool done_ = false;

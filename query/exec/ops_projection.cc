@@ -314,21 +314,7 @@ class TopKOp : public PhysicalOperator {
     heap_.clear();
     pos_ = 0;
     done_ = false;
-    // An invalid count is reported by the Skip or Limit above (opened
-    // first); here it only means "keep everything".
-    k_ = std::numeric_limits<int64_t>::max();
-    absl::StatusOr<int64_t> limit =
-        EvalCount(*op_->count, ctx_, eval_, "LIMIT");
-    if (limit.ok()) {
-      k_ = *limit;
-      if (op_->skip != nullptr) {
-        absl::StatusOr<int64_t> skip =
-            EvalCount(*op_->skip, ctx_, eval_, "SKIP");
-        k_ = !skip.ok() || *skip > std::numeric_limits<int64_t>::max() - k_
-                 ? std::numeric_limits<int64_t>::max()
-                 : k_ + *skip;
-      }
-    }
+    k_ = TopKBound(*op_, ctx_, eval_);
     return PhysicalOperator::OpenImpl();
   }
   absl::StatusOr<bool> NextImpl(Row* row) override {
@@ -585,6 +571,17 @@ class EagerOp : public PhysicalOperator {
 };
 
 }  // namespace
+
+int64_t TopKBound(const LogicalOp& op, ExecContext* ctx, Evaluator* eval) {
+  // An invalid count is reported by the Skip or Limit above (opened
+  // first); here it only means "keep everything".
+  constexpr int64_t kAll = std::numeric_limits<int64_t>::max();
+  absl::StatusOr<int64_t> limit = EvalCount(*op.count, ctx, eval, "LIMIT");
+  if (!limit.ok()) return kAll;
+  if (op.skip == nullptr) return *limit;
+  absl::StatusOr<int64_t> skip = EvalCount(*op.skip, ctx, eval, "SKIP");
+  return !skip.ok() || *skip > kAll - *limit ? kAll : *limit + *skip;
+}
 
 void SetOptionalInner(PhysicalOperator* optional,
                       std::vector<ArgumentOperator*> arguments) {

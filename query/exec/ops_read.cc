@@ -16,9 +16,12 @@ using graph::ValueKind;
 
 graph::Direction ToGraphDirection(Direction d) {
   switch (d) {
-    case Direction::kLeft: return graph::Direction::kIn;
-    case Direction::kRight: return graph::Direction::kOut;
-    case Direction::kBoth: return graph::Direction::kBoth;
+    case Direction::kLeft:
+      return graph::Direction::kIn;
+    case Direction::kRight:
+      return graph::Direction::kOut;
+    case Direction::kBoth:
+      return graph::Direction::kBoth;
   }
   return graph::Direction::kBoth;
 }
@@ -100,27 +103,46 @@ class OnceOp : public PhysicalOperator {
   bool done_ = false;
 };
 
-class NodeScanOp : public FlatMapOperator {
+// NodeScan: per input row, one row per node of the label (every node when
+// none), in id order. The id list is the one ScanNodes gave when the input
+// row arrived, held until the next one: nodes a later write of the query
+// adds or deletes do not change it. Rows are filled in the caller's row.
+class NodeScanOp : public PhysicalOperator {
  public:
-  using FlatMapOperator::FlatMapOperator;
+  using PhysicalOperator::PhysicalOperator;
 
  protected:
-  absl::Status Map(Row in, std::vector<Row>* out) override {
-    std::optional<graph::LabelId> label;
-    if (!op_->label.empty()) {
-      label = ctx_->FindLabel(op_->label);
-      if (!label) return absl::OkStatus();
-    }
-    DOSSIER_ASSIGN_OR_RETURN(const std::vector<graph::NodeId>* ids, ctx_->ScanNodes(label));
-    out->reserve(ids->size());
-    for (graph::NodeId id : *ids) {
-      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
-      Row r = in;
-      r[op_->slot] = Value::Node(id);
-      out->push_back(std::move(r));
-    }
-    return absl::OkStatus();
+  absl::Status OpenImpl() override {
+    ids_ = nullptr;
+    pos_ = 0;
+    return PhysicalOperator::OpenImpl();
   }
+
+  absl::StatusOr<bool> NextImpl(Row* row) override {
+    while (ids_ == nullptr || pos_ >= ids_->size()) {
+      ids_ = nullptr;
+      DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&in_));
+      if (!more) return false;
+      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+      in_.resize(op_->layout.size());
+      std::optional<graph::LabelId> label;
+      if (!op_->label.empty()) {
+        label = ctx_->FindLabel(op_->label);
+        if (!label) continue;
+      }
+      DOSSIER_ASSIGN_OR_RETURN(ids_, ctx_->ScanNodes(label));
+      pos_ = 0;
+    }
+    DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+    *row = in_;  // Keeps the caller's capacity.
+    (*row)[op_->slot] = Value::Node((*ids_)[pos_++]);
+    return true;
+  }
+
+ private:
+  Row in_;
+  std::shared_ptr<const std::vector<graph::NodeId>> ids_;
+  size_t pos_ = 0;
 };
 
 class PropertyIndexSeekOp : public FlatMapOperator {
@@ -139,36 +161,45 @@ class PropertyIndexSeekOp : public FlatMapOperator {
              v.kind() == ValueKind::kDouble || v.kind() == ValueKind::kString;
     };
     if (op_->seek_in) {
-      DOSSIER_ASSIGN_OR_RETURN(Value list, eval_->Eval(*op_->seek_value, layout, in));
+      DOSSIER_ASSIGN_OR_RETURN(Value list,
+                               eval_->Eval(*op_->seek_value, layout, in));
       return SeekList(std::move(in), *label, *key, list, out);
     }
     if (op_->seek_value != nullptr) {
-      DOSSIER_ASSIGN_OR_RETURN(Value v, eval_->Eval(*op_->seek_value, layout, in));
+      DOSSIER_ASSIGN_OR_RETURN(Value v,
+                               eval_->Eval(*op_->seek_value, layout, in));
       if (v.is_null()) return absl::OkStatus();
-      if (!scalar(v) || (v.kind() == ValueKind::kDouble && std::isnan(v.AsDouble()))) {
+      if (!scalar(v) ||
+          (v.kind() == ValueKind::kDouble && std::isnan(v.AsDouble()))) {
         return Fallback(std::move(in), *label, *key, v, out);
       }
       range = graph::PropertyRange::Equal(v);
     } else {
       if (op_->seek_lower != nullptr) {
-        DOSSIER_ASSIGN_OR_RETURN(Value v, eval_->Eval(*op_->seek_lower, layout, in));
+        DOSSIER_ASSIGN_OR_RETURN(Value v,
+                                 eval_->Eval(*op_->seek_lower, layout, in));
         if (v.is_null()) return absl::OkStatus();
-        if (!scalar(v) || (v.kind() == ValueKind::kDouble && std::isnan(v.AsDouble()))) return Fallback(std::move(in), *label, *key, std::nullopt, out);
+        if (!scalar(v) ||
+            (v.kind() == ValueKind::kDouble && std::isnan(v.AsDouble())))
+          return Fallback(std::move(in), *label, *key, std::nullopt, out);
         range.lower = v;
         range.lower_inclusive = op_->lower_inclusive;
       }
       if (op_->seek_upper != nullptr) {
-        DOSSIER_ASSIGN_OR_RETURN(Value v, eval_->Eval(*op_->seek_upper, layout, in));
+        DOSSIER_ASSIGN_OR_RETURN(Value v,
+                                 eval_->Eval(*op_->seek_upper, layout, in));
         if (v.is_null()) return absl::OkStatus();
-        if (!scalar(v) || (v.kind() == ValueKind::kDouble && std::isnan(v.AsDouble()))) return Fallback(std::move(in), *label, *key, std::nullopt, out);
+        if (!scalar(v) ||
+            (v.kind() == ValueKind::kDouble && std::isnan(v.AsDouble())))
+          return Fallback(std::move(in), *label, *key, std::nullopt, out);
         range.upper = v;
         range.upper_inclusive = op_->upper_inclusive;
       }
     }
     std::vector<graph::NodeId> ids;
     absl::Status budget;
-    DOSSIER_RETURN_IF_ERROR(ctx_->txn().SeekProperty(
-        *label, *key, range, [&](graph::NodeId id) {
+    DOSSIER_RETURN_IF_ERROR(
+        ctx_->txn().SeekProperty(*label, *key, range, [&](graph::NodeId id) {
           if (ctx_->IsDeletedNode(id)) return true;
           ids.push_back(id);
           budget = ctx_->Tick();
@@ -196,10 +227,12 @@ class PropertyIndexSeekOp : public FlatMapOperator {
       return Fallback(std::move(in), label, key, std::nullopt, out);
     }
     for (const Value& v : list.AsList()) {
-      bool scalar = v.is_null() || v.kind() == ValueKind::kBool ||
-                    v.kind() == ValueKind::kInt || v.kind() == ValueKind::kString ||
-                    (v.kind() == ValueKind::kDouble && !std::isnan(v.AsDouble()));
-      if (!scalar) return Fallback(std::move(in), label, key, std::nullopt, out);
+      bool scalar =
+          v.is_null() || v.kind() == ValueKind::kBool ||
+          v.kind() == ValueKind::kInt || v.kind() == ValueKind::kString ||
+          (v.kind() == ValueKind::kDouble && !std::isnan(v.AsDouble()));
+      if (!scalar)
+        return Fallback(std::move(in), label, key, std::nullopt, out);
     }
     std::vector<graph::NodeId> ids;
     absl::Status budget;
@@ -230,7 +263,9 @@ class PropertyIndexSeekOp : public FlatMapOperator {
   // scan the label and let the filter above decide.
   absl::Status Fallback(Row in, graph::LabelId label, graph::PropKeyId,
                         std::optional<Value>, std::vector<Row>* out) {
-    DOSSIER_ASSIGN_OR_RETURN(const std::vector<graph::NodeId>* ids, ctx_->ScanNodes(label));
+    DOSSIER_ASSIGN_OR_RETURN(
+        std::shared_ptr<const std::vector<graph::NodeId>> ids,
+        ctx_->ScanNodes(label));
     for (graph::NodeId id : *ids) {
       DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
       Row r = in;
@@ -269,13 +304,13 @@ class ExpandOp : public FlatMapOperator {
     if (!op_->types.empty() && types.empty()) return absl::OkStatus();
     std::vector<graph::EdgeRef> edges;
     absl::Status budget;
-    DOSSIER_RETURN_IF_ERROR(ctx_->txn().Expand(
-        src, ToGraphDirection(op_->direction), types,
-        [&](const graph::EdgeRef& e) {
-          edges.push_back(e);
-          budget = ctx_->Tick();
-          return budget.ok();
-        }));
+    DOSSIER_RETURN_IF_ERROR(
+        ctx_->txn().Expand(src, ToGraphDirection(op_->direction), types,
+                           [&](const graph::EdgeRef& e) {
+                             edges.push_back(e);
+                             budget = ctx_->Tick();
+                             return budget.ok();
+                           }));
     DOSSIER_RETURN_IF_ERROR(budget);
     for (const graph::EdgeRef& e : edges) {
       if (ctx_->IsDeletedEdge(e.id)) continue;
@@ -313,16 +348,17 @@ class FilterOp : public PhysicalOperator {
       DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
       bool pass = true;
       for (const EntityCheck& c : op_->checks) {
-        DOSSIER_ASSIGN_OR_RETURN(pass, CheckEntity(c, layout, *row, ctx_, eval_));
+        DOSSIER_ASSIGN_OR_RETURN(pass,
+                                 CheckEntity(c, layout, *row, ctx_, eval_));
         if (!pass) break;
       }
       for (size_t i = 0; pass && i < op_->conjuncts.size(); ++i) {
-        DOSSIER_ASSIGN_OR_RETURN(pass, eval_->Test(*op_->conjuncts[i], layout, *row,
-                                                   &op_->overrides));
+        DOSSIER_ASSIGN_OR_RETURN(pass, eval_->Test(*op_->conjuncts[i], layout,
+                                                   *row, &op_->overrides));
       }
       if (pass && op_->predicate != nullptr) {
-        DOSSIER_ASSIGN_OR_RETURN(pass, eval_->Test(*op_->predicate, layout, *row,
-                                                   &op_->overrides));
+        DOSSIER_ASSIGN_OR_RETURN(
+            pass, eval_->Test(*op_->predicate, layout, *row, &op_->overrides));
       }
       if (pass) return true;
     }

@@ -153,6 +153,20 @@ std::string LogicalOp::Describe() const {
         for (const Expr* a : aggregates) aggs.push_back(query::ToString(*a));
         absl::StrAppend(&s, absl::StrJoin(aggs, ", "), "]");
         if (all_nodes) absl::StrAppend(&s, " over all nodes");
+        if (!top_slots.empty()) {
+          std::vector<std::string> by;
+          for (const auto& [slot, desc] : top_slots) {
+            const int keys = static_cast<int>(items.size());
+            std::string name = slot < keys ? items[slot].name
+                               : slot - keys < static_cast<int>(aggregates.size())
+                                   ? query::ToString(*aggregates[slot - keys])
+                                   : layout.name(slot);
+            by.push_back(name + (desc ? " DESC" : ""));
+          }
+          absl::StrAppend(&s, " top ", query::ToString(*count));
+          if (skip != nullptr) absl::StrAppend(&s, " + ", query::ToString(*skip));
+          absl::StrAppend(&s, " by ", absl::StrJoin(by, ", "));
+        }
       } else {
         absl::StrAppend(&s, " ", absl::StrJoin(parts, ", "));
       }

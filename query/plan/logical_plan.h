@@ -120,6 +120,12 @@ struct LogicalOp {
   // reads it; the input is the scan's own input and the counts come from
   // the whole adjacency at once.
   bool all_nodes = false;
+  // ExpandCount under a TopK (query/plan/rule_count_top_k.cc): when not
+  // empty, only the groups that can be among the first `count` (+ `skip`)
+  // rows of this order are output — per sort key, the output slot it reads
+  // and whether it is descending; ties go by first-seen order, as the
+  // TopK's arrival order. The TopK above still sorts them.
+  std::vector<std::pair<int, bool>> top_slots;
 
   // NamedPath: node slots and relationship slots alternating from a node.
   std::vector<int> path_nodes;

@@ -11,6 +11,8 @@
 //    (1 works on a VarLengthExpand under a Distinct).
 // 4. RewriteSortLimitToTopK: independent of the others (it reads only the
 //    Sort, Skip and Limit the projection planned).
+// 5. RewriteTopKIntoExpandCount: after 3 and 4, whose ExpandCount and TopK
+//    it joins.
 #include "query/plan/optimize.h"
 
 namespace dossier::query {
@@ -21,6 +23,7 @@ void Optimize(std::unique_ptr<LogicalOp>* root) {
   internal::RewriteCountOverPassThrough(root->get());
   internal::RewriteCountOverExpand(root->get());
   internal::RewriteSortLimitToTopK(root->get());
+  internal::RewriteTopKIntoExpandCount(root->get());
 }
 
 }  // namespace dossier::query

@@ -35,6 +35,12 @@ int RewriteCountOverExpand(LogicalOp* root);
 // Returns the number of sorts rewritten.
 int RewriteSortLimitToTopK(LogicalOp* root);
 
+// rule_count_top_k.cc: TopK ← [renaming Projection ←] ExpandCount tells
+// the ExpandCount the TopK's order and bound, when every sort key reads one
+// of its outputs, so that it outputs only the groups the TopK can keep.
+// Returns the number of ExpandCounts told.
+int RewriteTopKIntoExpandCount(LogicalOp* root);
+
 // rule_count_rows.cc: Aggregate [count(*) …] without keys ← Projection of
 // variables passed through becomes Aggregate ← the Projection's input.
 // Returns the number of projections dropped.
