@@ -29,6 +29,7 @@ absl::StatusOr<std::unique_ptr<PhysicalOperator>> BuildPhysical(
     case LogicalOpKind::kProjection: out = MakeProjection(p, ctx, eval); break;
     case LogicalOpKind::kAggregate: out = MakeAggregate(p, ctx, eval); break;
     case LogicalOpKind::kExpandCount: out = MakeExpandCount(p, ctx, eval); break;
+    case LogicalOpKind::kBfsCount: out = MakeBfsCount(p, ctx, eval); break;
     case LogicalOpKind::kDistinct: out = MakeDistinct(p, ctx, eval); break;
     case LogicalOpKind::kSort: out = MakeSort(p, ctx, eval); break;
     case LogicalOpKind::kTopK: out = MakeTopK(p, ctx, eval); break;

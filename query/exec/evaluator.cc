@@ -15,6 +15,19 @@
 
 namespace dossier::query {
 
+Tri ApplyComparison(CompareOp op, const graph::Value& a,
+                    const graph::Value& b) {
+  switch (op) {
+    case CompareOp::kEq: return Equals(a, b);
+    case CompareOp::kNe: return TriNot(Equals(a, b));
+    case CompareOp::kLt: return Less(a, b);
+    case CompareOp::kGt: return Greater(a, b);
+    case CompareOp::kLe: return LessOrEqual(a, b);
+    case CompareOp::kGe: return GreaterOrEqual(a, b);
+  }
+  return Tri::kNull;
+}
+
 using graph::Value;
 using graph::ValueKind;
 
@@ -177,16 +190,7 @@ absl::StatusOr<Value> Evaluator::EvalIn(const Expr& e, const Frame& f) {
       Tri result = Tri::kTrue;
       for (size_t i = 0; i < c.ops.size(); ++i) {
         DOSSIER_ASSIGN_OR_RETURN(Value right, EvalIn(*c.operands[i + 1], f));
-        Tri t = Tri::kNull;
-        switch (c.ops[i]) {
-          case CompareOp::kEq: t = Equals(left, right); break;
-          case CompareOp::kNe: t = TriNot(Equals(left, right)); break;
-          case CompareOp::kLt: t = Less(left, right); break;
-          case CompareOp::kGt: t = Greater(left, right); break;
-          case CompareOp::kLe: t = LessOrEqual(left, right); break;
-          case CompareOp::kGe: t = GreaterOrEqual(left, right); break;
-        }
-        result = TriAnd(result, t);
+        result = TriAnd(result, ApplyComparison(c.ops[i], left, right));
         left = std::move(right);
       }
       return TriToValue(result);

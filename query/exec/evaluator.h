@@ -27,6 +27,9 @@
 
 namespace dossier::query {
 
+// `a op b` for one comparison operator (=, <>, <, >, <=, >=), three-valued.
+Tri ApplyComparison(CompareOp op, const graph::Value& a, const graph::Value& b);
+
 class Evaluator {
  public:
   explicit Evaluator(ExecContext* ctx) : ctx_(ctx) {}

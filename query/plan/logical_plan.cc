@@ -23,6 +23,7 @@ const char* LogicalOpName(LogicalOpKind kind) {
     case LogicalOpKind::kProjection: return "Projection";
     case LogicalOpKind::kAggregate: return "Aggregate";
     case LogicalOpKind::kExpandCount: return "ExpandCount";
+    case LogicalOpKind::kBfsCount: return "BfsCount";
     case LogicalOpKind::kDistinct: return "Distinct";
     case LogicalOpKind::kSort: return "Sort";
     case LogicalOpKind::kTopK: return "TopK";
@@ -82,6 +83,19 @@ std::string LogicalOp::Describe() const {
     case LogicalOpKind::kArgument:
     case LogicalOpKind::kEager:
       break;
+    case LogicalOpKind::kBfsCount: {
+      // The search the plan below describes (Aggregate ← Filter* ←
+      // BfsExpand), made for many start rows at once.
+      const LogicalOp* op = children.empty() ? nullptr : children[0].get();
+      while (op != nullptr && op->kind != LogicalOpKind::kBfsExpand) {
+        op = op->children.empty() ? nullptr : op->children[0].get();
+      }
+      if (op != nullptr) {
+        absl::StrAppend(&s, " count(*) of ", RelText(*op),
+                        " pairs, 64 start rows per search");
+      }
+      break;
+    }
     case LogicalOpKind::kNodeScan:
       absl::StrAppend(&s, " (", SlotName(*this, slot),
                       label.empty() ? "" : ":" + label, ")");

@@ -36,6 +36,7 @@ enum class LogicalOpKind : uint8_t {
   kProjection,         // RETURN / WITH items.
   kAggregate,          // Grouping keys + aggregators.
   kExpandCount,        // Aggregate of count(*) over one Expand, by degrees.
+  kBfsCount,           // count(*) of BfsExpand pairs, many starts at once.
   kDistinct,           // DISTINCT over the first `distinct_width` slots.
   kSort,               // ORDER BY.
   kTopK,               // ORDER BY under SKIP/LIMIT: the first rows only.
@@ -67,6 +68,26 @@ struct EntityCheck {
   std::vector<std::string> labels;  // Node: all required.
   std::vector<std::string> types;   // Relationship: one of (empty: any).
   const Expr* properties = nullptr;  // Map literal or parameter.
+};
+
+struct LogicalOp;
+
+// BfsCount: one condition of the Filters between its count and the
+// BfsExpand, as a Filter applies it (a check, or a conjunct or predicate
+// of `filter`, evaluated with the filter's layout and overrides).
+struct ReachCondition {
+  enum class Reads : uint8_t {
+    kTarget,  // Only the reached node.
+    kStart,   // Only the start row (not the reached node).
+    kPair,    // Both, or unknown.
+  };
+  const LogicalOp* filter = nullptr;
+  const EntityCheck* check = nullptr;  // Either a check,
+  const Expr* expr = nullptr;          // or an expression.
+  Reads reads = Reads::kPair;
+  // kPair comparison `x op y` whose one operand reads only the reached
+  // node and the other only the start row: the former's index (0 or 1).
+  int target_operand = -1;
 };
 
 // A named item (projection column, grouping key).
@@ -126,6 +147,11 @@ struct LogicalOp {
   // and whether it is descending; ties go by first-seen order, as the
   // TopK's arrival order. The TopK above still sorts them.
   std::vector<std::pair<int, bool>> top_slots;
+
+  // BfsCount: its child is the Aggregate ← Filter* ← BfsExpand it counts
+  // (run as it is when the transaction changed relationships); these are
+  // the Filters' conditions in the order they apply.
+  std::vector<ReachCondition> reach_conditions;
 
   // NamedPath: node slots and relationship slots alternating from a node.
   std::vector<int> path_nodes;

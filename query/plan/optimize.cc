@@ -11,7 +11,9 @@
 //    (1 works on a VarLengthExpand under a Distinct).
 // 4. RewriteSortLimitToTopK: independent of the others (it reads only the
 //    Sort, Skip and Limit the projection planned).
-// 5. RewriteTopKIntoExpandCount: after 3 and 4, whose ExpandCount and TopK
+// 5. RewriteReachCount: after 2, which drops the Projection between the
+//    count and the BfsExpand's Filters.
+// 6. RewriteTopKIntoExpandCount: after 3 and 4, whose ExpandCount and TopK
 //    it joins.
 #include "query/plan/optimize.h"
 
@@ -22,6 +24,7 @@ void Optimize(std::unique_ptr<LogicalOp>* root) {
   internal::RewriteDistinctReachToBfs(root);
   internal::RewriteCountOverPassThrough(root->get());
   internal::RewriteCountOverExpand(root->get());
+  internal::RewriteReachCount(root);
   internal::RewriteSortLimitToTopK(root->get());
   internal::RewriteTopKIntoExpandCount(root->get());
 }

@@ -35,6 +35,12 @@ int RewriteCountOverExpand(LogicalOp* root);
 // Returns the number of sorts rewritten.
 int RewriteSortLimitToTopK(LogicalOp* root);
 
+// rule_bfs_count.cc: Aggregate [count(*) …] without keys ← Filter* ←
+// BfsExpand becomes a BfsCount over that subtree, which counts the pairs
+// from many start rows at once without a row per pair. Returns the number
+// of counts rewritten.
+int RewriteReachCount(std::unique_ptr<LogicalOp>* root);
+
 // rule_count_top_k.cc: TopK ← [renaming Projection ←] ExpandCount tells
 // the ExpandCount the TopK's order and bound, when every sort key reads one
 // of its outputs, so that it outputs only the groups the TopK can keep.

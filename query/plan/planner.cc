@@ -86,6 +86,16 @@ bool ContainsAggregate(const Expr& e) {
   return found;
 }
 
+bool IsCountStarOnly(const LogicalOp& agg) {
+  if (agg.aggregates.empty()) return false;
+  for (const Expr* a : agg.aggregates) {
+    if (a->kind() != ExprKind::kFunctionCall) return false;
+    const auto& call = a->As<FunctionCallExpr>();
+    if (call.name != "count" || !call.star || call.distinct) return false;
+  }
+  return true;
+}
+
 void CollectAggregates(const Expr& e, std::vector<const Expr*>* out) {
   if (IsAggregateCall(e)) {
     out->push_back(&e);

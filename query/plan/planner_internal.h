@@ -29,6 +29,8 @@ bool FreeVariables(const Expr& e, std::vector<std::string>* vars);
 
 // True when `e` holds an aggregate call (outside subqueries).
 bool ContainsAggregate(const Expr& e);
+// True when every aggregate of `agg` (at least one) is count(*).
+bool IsCountStarOnly(const LogicalOp& agg);
 // Appends the outermost aggregate calls inside `e`.
 void CollectAggregates(const Expr& e, std::vector<const Expr*>* out);
 

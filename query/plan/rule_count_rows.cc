@@ -19,13 +19,9 @@ namespace dossier::query::internal {
 namespace {
 
 bool TryRewrite(LogicalOp* agg) {
-  if (!agg->items.empty() || agg->aggregates.empty() ||
+  if (!agg->items.empty() || !IsCountStarOnly(*agg) ||
       agg->children.size() != 1) {
     return false;
-  }
-  for (const Expr* a : agg->aggregates) {
-    const auto& call = a->As<FunctionCallExpr>();
-    if (call.name != "count" || !call.star || call.distinct) return false;
   }
   LogicalOp* proj = agg->children[0].get();
   if (proj->kind != LogicalOpKind::kProjection || proj->keep_input ||

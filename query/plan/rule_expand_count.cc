@@ -34,11 +34,7 @@ bool IsTypeOf(const Expr& e, const std::string& name) {
 }
 
 bool TryRewrite(LogicalOp* agg) {
-  if (agg->children.empty() || agg->aggregates.empty()) return false;
-  for (const Expr* a : agg->aggregates) {
-    const auto& call = a->As<FunctionCallExpr>();
-    if (call.name != "count" || !call.star || call.distinct) return false;
-  }
+  if (agg->children.empty() || !IsCountStarOnly(*agg)) return false;
   LogicalOp* ex = agg->children[0].get();
   if (ex->kind != LogicalOpKind::kExpand || ex->into || ex->rel_bound ||
       !ex->exclude_slots.empty() || ex->children.size() != 1) {
