@@ -169,15 +169,17 @@ std::shared_ptr<const Csr> Csr::Build(std::vector<NodeId> nodes,
     std::vector<uint64_t> pos(in_offset.begin(), in_offset.end() - 1);
     for (uint32_t v = 0; v < n; ++v) {
       for (uint64_t o = out_offset[v]; o < out_offset[v + 1]; ++o) {
-        in_keys[pos[csr->out_target_[o]]++] = {
-            v, static_cast<uint32_t>(o), csr->out_type_[o]};
+        in_keys[pos[csr->out_target_[o]]++] = {v, static_cast<uint32_t>(o),
+                                               csr->out_type_[o]};
       }
     }
   }
   for (uint32_t v = 0; v < n; ++v) {
     InKey* b = in_keys.data() + in_offset[v];
     InKey* e = in_keys.data() + in_offset[v + 1];
-    auto by_type = [](const InKey& x, const InKey& y) { return x.type < y.type; };
+    auto by_type = [](const InKey& x, const InKey& y) {
+      return x.type < y.type;
+    };
     if (!std::is_sorted(b, e, by_type)) std::stable_sort(b, e, by_type);
   }
   csr->in_source_.resize(m);
@@ -188,11 +190,20 @@ std::shared_ptr<const Csr> Csr::Build(std::vector<NodeId> nodes,
     csr->in_ordinal_[s] = in_keys[s].ordinal;
     csr->in_type_[s] = in_keys[s].type;
   }
+  if (m > 0 &&
+      std::all_of(csr->out_type_.begin(), csr->out_type_.end(),
+                  [&](uint16_t t) { return t == csr->out_type_[0]; })) {
+    csr->only_type_ = csr->out_type_[0];
+  }
   return csr;
 }
 
 std::pair<uint64_t, uint64_t> Csr::OutRange(Vertex v, TypeId type) const {
   const uint64_t begin = OutBegin(v), end = OutEnd(v);
+  if (only_type_ >= 0) {
+    return type == static_cast<TypeId>(only_type_) ? std::make_pair(begin, end)
+                                                   : std::make_pair(end, end);
+  }
   if (type > std::numeric_limits<uint16_t>::max()) return {end, end};
   const uint16_t t = static_cast<uint16_t>(type);
   const uint16_t* base = out_type_.data();
@@ -202,6 +213,10 @@ std::pair<uint64_t, uint64_t> Csr::OutRange(Vertex v, TypeId type) const {
 
 std::pair<uint64_t, uint64_t> Csr::InRange(Vertex v, TypeId type) const {
   const uint64_t begin = InBegin(v), end = InEnd(v);
+  if (only_type_ >= 0) {
+    return type == static_cast<TypeId>(only_type_) ? std::make_pair(begin, end)
+                                                   : std::make_pair(end, end);
+  }
   if (type > std::numeric_limits<uint16_t>::max()) return {end, end};
   const uint16_t t = static_cast<uint16_t>(type);
   const uint16_t* base = in_type_.data();

@@ -112,6 +112,9 @@ class Csr {
   std::vector<Vertex> in_source_;
   std::vector<uint32_t> in_ordinal_;
   std::vector<uint16_t> in_type_;
+  // The type of every relationship when they all have one (-1 otherwise):
+  // OutRange/InRange then read no type array.
+  int32_t only_type_ = -1;
 };
 
 }  // namespace dossier::graph

@@ -215,6 +215,10 @@ class ExpandCountOp : public PhysicalOperator {
     std::shared_ptr<const Csr> csr;
     Row in;
     std::vector<std::pair<graph::TypeId, int64_t>> counts;  // per type
+    if (ScansDirectly()) {
+      if (!none) DOSSIER_RETURN_IF_ERROR(CountScan(types, &counts));
+      return top_ ? SelectTop() : absl::OkStatus();
+    }
     while (true) {
       DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&in));
       if (!more) break;
@@ -241,6 +245,61 @@ class ExpandCountOp : public PhysicalOperator {
     }
     if (groups_.empty() && op_->items.empty()) groups_.emplace_back(Row{}, 0);
     if (top_) return SelectTop();
+    return absl::OkStatus();
+  }
+
+  // True when the input is a NodeScan over the query's one empty row, the
+  // one key is a property of its node and the counts come from the Csr:
+  // CountScan then reads the scan's node list itself, no row per node.
+  bool ScansDirectly() const {
+    if (!single_ || op_->all_nodes || children_.empty()) return false;
+    const LogicalOp& scan = children_[0]->logical();
+    if (scan.kind != LogicalOpKind::kNodeScan || scan.slot != op_->from_slot ||
+        scan.children.size() != 1 ||
+        scan.children[0]->kind != LogicalOpKind::kOnce) {
+      return false;
+    }
+    const Expr* e = op_->items[0].expr;
+    if (e == nullptr || e->kind() != ExprKind::kProperty) return false;
+    const Expr& object = *e->As<PropertyExpr>().object;
+    if (object.kind() != ExprKind::kVariable ||
+        object.As<VariableExpr>().name != scan.layout.name(scan.slot)) {
+      return false;
+    }
+    return !ctx_->txn().HasAdjacencyChanges() && ctx_->write_generation() == 0;
+  }
+
+  // The groups of every node of the scan's label (all nodes without one):
+  // its degree from the Csr, its key from NodeProperty, as the rows of the
+  // scan would give them.
+  absl::Status CountScan(
+      const std::vector<graph::TypeId>& types,
+      std::vector<std::pair<graph::TypeId, int64_t>>* counts) {
+    const LogicalOp& scan = children_[0]->logical();
+    std::optional<graph::LabelId> label;
+    if (!scan.label.empty()) {
+      label = ctx_->FindLabel(scan.label);
+      if (!label) return absl::OkStatus();
+    }
+    DOSSIER_ASSIGN_OR_RETURN(
+        std::shared_ptr<const std::vector<graph::NodeId>> ids,
+        ctx_->ScanNodes(label));
+    DOSSIER_ASSIGN_OR_RETURN(std::shared_ptr<const Csr> csr,
+                             ctx_->txn().GetCsr());
+    const std::optional<graph::PropKeyId> key =
+        ctx_->FindKey(op_->items[0].expr->As<PropertyExpr>().key);
+    for (graph::NodeId id : *ids) {
+      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+      counts->clear();
+      DOSSIER_RETURN_IF_ERROR(CsrCounts(*csr, id, types, false, counts));
+      if (counts->empty()) continue;
+      if (!key) {
+        DOSSIER_RETURN_IF_ERROR(AddSingle(null_, *counts));
+        continue;
+      }
+      DOSSIER_ASSIGN_OR_RETURN(Value v, ctx_->NodeProperty(id, *key));
+      DOSSIER_RETURN_IF_ERROR(AddSingle(v, *counts));
+    }
     return absl::OkStatus();
   }
 

@@ -15,7 +15,7 @@ namespace {
 
 struct RandomGraph {
   std::vector<NodeId> nodes;
-  std::vector<Csr::EdgeInput> edges;  // every endpoint known
+  std::vector<Csr::EdgeInput> edges;   // every endpoint known
   std::vector<Csr::EdgeInput> strays;  // an endpoint not in nodes
 };
 
@@ -25,7 +25,8 @@ RandomGraph MakeGraph(uint64_t seed, int num_nodes, int num_edges) {
   std::mt19937_64 rng(seed);
   RandomGraph g;
   std::set<NodeId> ids;
-  while (static_cast<int>(ids.size()) < num_nodes) ids.insert(rng() % (num_nodes * 5) + 1);
+  while (static_cast<int>(ids.size()) < num_nodes)
+    ids.insert(rng() % (num_nodes * 5) + 1);
   g.nodes.assign(ids.begin(), ids.end());
   std::shuffle(g.nodes.begin(), g.nodes.end(), rng);
   const TypeId types[] = {0, 1, 2, 7, 65535};
@@ -80,7 +81,8 @@ void CheckAgainstBruteForce(const RandomGraph& g) {
 
   // Brute force: node -> (type, target node, edge id).
   std::multimap<NodeId, std::tuple<TypeId, NodeId, EdgeId>> out;
-  for (const auto& e : g.edges) out.emplace(e.src, std::make_tuple(e.type, e.dst, e.id));
+  for (const auto& e : g.edges)
+    out.emplace(e.src, std::make_tuple(e.type, e.dst, e.id));
 
   // in_expected[v] = (type, source vertex, ordinal), built from the ordinals.
   std::vector<std::vector<std::tuple<TypeId, uint32_t, uint64_t>>> in_expected(
@@ -94,7 +96,8 @@ void CheckAgainstBruteForce(const RandomGraph& g) {
     std::vector<std::tuple<TypeId, NodeId, EdgeId>> got;
     REQUIRE(csr->OutBegin(v) == ordinals_seen);
     for (uint64_t o = csr->OutBegin(v); o < csr->OutEnd(v); ++o) {
-      got.emplace_back(csr->Type(o), csr->NodeOf(csr->Target(o)), csr->EdgeOf(o));
+      got.emplace_back(csr->Type(o), csr->NodeOf(csr->Target(o)),
+                       csr->EdgeOf(o));
       CHECK(csr->SourceOfOrdinal(o) == v);
       in_expected[csr->Target(o)].emplace_back(csr->Type(o), v, o);
       ++ordinals_seen;
@@ -160,6 +163,13 @@ TEST_CASE("Csr matches a brute-force adjacency on random multigraphs") {
     CheckAgainstBruteForce(MakeGraph(seed, 60, 400));
   }
   CheckAgainstBruteForce(MakeGraph(99, 2000, 20000));
+  // Every relationship of one type (the ranges then read no type array),
+  // type 0 and type 7 alike.
+  for (TypeId only : {0u, 7u}) {
+    RandomGraph g = MakeGraph(5, 300, 2000);
+    for (Csr::EdgeInput& e : g.edges) e.type = only;
+    CheckAgainstBruteForce(g);
+  }
 }
 
 TEST_CASE("Csr with a single type keeps the (target, edge id) order") {

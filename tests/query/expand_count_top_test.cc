@@ -137,6 +137,29 @@ TEST_CASE("Integer keys group alike, dense or sparse, in order") {
   }
 }
 
+TEST_CASE("ExpandCount over a scan keys by a node property like the rows") {
+  TestDb db("expand-count-scan");
+  BuildGraph(db);
+  db.Run("CREATE (:Node {i: -1})-[:E]->(:T)");  // A node without an id.
+  db.Run("MATCH (a:Node) WHERE a.i % 5 = 0 SET a.id = toString(a.id)");
+  for (const char* q :
+       {"MATCH (a:Node)-[:E]->() {W} RETURN a.id AS k, count(*) AS d",
+        "MATCH (a:Node)<-[:E]-() {W} RETURN a.id AS k, count(*) AS d",
+        "MATCH (a)-[:E]->() {W} RETURN a.i AS k, count(*) AS d",
+        "MATCH (a)--() {W} RETURN a.i AS k, count(*) AS d",
+        "MATCH (a:Node)-[:E|F]->() {W} RETURN a.id AS k, count(*) AS d",
+        "MATCH (a:Node)-[]->() {W} RETURN a.nokey AS k, count(*) AS d",
+        "MATCH (a:Nolabel)-[:E]->() {W} RETURN a.id AS k, count(*) AS d",
+        "MATCH (a:Node)-[:NOPE]->() {W} RETURN a.id AS k, count(*) AS d",
+        "MATCH (a:T)-[:E]->() {W} RETURN a.id AS k, count(*) AS d"}) {
+    const std::string text = q;
+    CAPTURE(text);
+    REQUIRE(Has(db.Run("EXPLAIN " + Fast(text)), "ExpandCount"));
+    CHECK(Rows(db.Run(Fast(text))) == Rows(db.Run(Slow(text))));
+    Same(db, text + " ORDER BY d DESC LIMIT 9");
+  }
+}
+
 TEST_CASE("A label scan keeps the nodes it started with across writes") {
   TestDb db("node-scan-writes");
   db.Run("UNWIND range(1, 300) AS i CREATE (:L {i: i})");
