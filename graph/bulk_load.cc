@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
+#include <thread>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -141,6 +143,8 @@ class Loader {
                                    std::string_view text, const char* role);
   absl::Status BadRow(const std::string& where, const absl::Status& why);
   absl::Status WriteSorted();
+  absl::Status WriteIndexes(bulk::SstSink* label, bulk::SstSink* prop);
+  absl::Status WriteAdjacency(bool out, bulk::SstSink* sink) const;
   std::unique_ptr<bulk::SstSink> Sink(Cf cf, const char* name) {
     return std::make_unique<bulk::SstSink>(
         store_->db(), store_->cf(cf), absl::StrCat(tmp_, "/", name, ".sst"));
@@ -475,71 +479,84 @@ absl::Status Loader::LoadFile(const BulkInput& input, bool nodes) {
   return absl::OkStatus();
 }
 
-absl::Status Loader::WriteSorted() {
-  {
-    std::sort(label_rows_.begin(), label_rows_.end());
-    auto sink = Sink(Cf::kLabel, "label");
-    for (uint64_t row : label_rows_) {
-      DOSSIER_RETURN_IF_ERROR(sink->Put(
-          LabelKey(static_cast<LabelId>(row >> 32),
-                   base_node_ + static_cast<uint32_t>(row)), {}));
-    }
-    DOSSIER_RETURN_IF_ERROR(sink->Finish());
-    sinks_done_.push_back(std::move(sink));
-    std::vector<uint64_t>().swap(label_rows_);
+absl::Status Loader::WriteIndexes(bulk::SstSink* label, bulk::SstSink* prop) {
+  std::sort(label_rows_.begin(), label_rows_.end());
+  for (uint64_t row : label_rows_) {
+    DOSSIER_RETURN_IF_ERROR(label->Put(
+        LabelKey(static_cast<LabelId>(row >> 32),
+                 base_node_ + static_cast<uint32_t>(row)),
+        {}));
   }
+  DOSSIER_RETURN_IF_ERROR(label->Finish());
+  std::vector<uint64_t>().swap(label_rows_);
+  const char* arena = prop_arena_.data();
+  std::sort(prop_keys_.begin(), prop_keys_.end(),
+            [arena](const auto& a, const auto& b) {
+              int c = std::memcmp(arena + a.first, arena + b.first,
+                                  std::min(a.second, b.second));
+              return c != 0 ? c < 0 : a.second < b.second;
+            });
+  for (const auto& [at, size] : prop_keys_) {
+    DOSSIER_RETURN_IF_ERROR(prop->Put(std::string_view(arena + at, size), {}));
+  }
+  DOSSIER_RETURN_IF_ERROR(prop->Finish());
+  std::string().swap(prop_arena_);
+  std::vector<std::pair<uint64_t, uint32_t>>().swap(prop_keys_);
+  return absl::OkStatus();
+}
+
+// Buckets adj_ by the first key field (counting sort), then sorts each
+// bucket by (type, other end, edge): O(E) plus small sorts.
+absl::Status Loader::WriteAdjacency(bool out, bulk::SstSink* sink) const {
+  std::vector<uint64_t> start(num_nodes_ + 1, 0);
+  for (const AdjRow& r : adj_) ++start[(out ? r.src : r.dst) + 1];
+  for (uint64_t v = 0; v < num_nodes_; ++v) start[v + 1] += start[v];
+  std::vector<uint32_t> order(adj_.size());
   {
-    const char* arena = prop_arena_.data();
-    std::sort(prop_keys_.begin(), prop_keys_.end(),
-              [arena](const auto& a, const auto& b) {
-                int c = std::memcmp(arena + a.first, arena + b.first,
-                                    std::min(a.second, b.second));
-                return c != 0 ? c < 0 : a.second < b.second;
-              });
-    auto sink = Sink(Cf::kProp, "prop");
-    for (const auto& [at, size] : prop_keys_) {
+    std::vector<uint64_t> fill(start.begin(), start.end() - 1);
+    for (uint32_t i = 0; i < adj_.size(); ++i) {
+      order[fill[out ? adj_[i].src : adj_[i].dst]++] = i;
+    }
+  }
+  for (uint64_t v = 0; v < num_nodes_; ++v) {
+    auto first = order.begin() + start[v], last = order.begin() + start[v + 1];
+    if (last - first > 1) {
+      std::sort(first, last, [&](uint32_t a, uint32_t b) {
+        const AdjRow& x = adj_[a];
+        const AdjRow& y = adj_[b];
+        uint32_t xo = out ? x.dst : x.src, yo = out ? y.dst : y.src;
+        return std::tie(x.type, xo, x.edge) < std::tie(y.type, yo, y.edge);
+      });
+    }
+    for (auto it = first; it != last; ++it) {
+      const AdjRow& r = adj_[*it];
+      NodeId from = base_node_ + (out ? r.src : r.dst);
+      NodeId to = base_node_ + (out ? r.dst : r.src);
       DOSSIER_RETURN_IF_ERROR(
-          sink->Put(std::string_view(arena + at, size), {}));
+          sink->Put(AdjKey(from, r.type, to, base_edge_ + r.edge), {}));
     }
-    DOSSIER_RETURN_IF_ERROR(sink->Finish());
-    sinks_done_.push_back(std::move(sink));
-    std::string().swap(prop_arena_);
-    std::vector<std::pair<uint64_t, uint32_t>>().swap(prop_keys_);
   }
-  for (bool out : {true, false}) {
-    auto sink = Sink(out ? Cf::kOut : Cf::kIn, out ? "out" : "in");
-    // Bucket by the first key field (counting sort), then sort each bucket
-    // by (type, other end, edge): O(E) plus small sorts.
-    std::vector<uint64_t> start(num_nodes_ + 1, 0);
-    for (const AdjRow& r : adj_) ++start[(out ? r.src : r.dst) + 1];
-    for (uint64_t v = 0; v < num_nodes_; ++v) start[v + 1] += start[v];
-    std::vector<uint32_t> order(adj_.size());
-    {
-      std::vector<uint64_t> fill(start.begin(), start.end() - 1);
-      for (uint32_t i = 0; i < adj_.size(); ++i) {
-        order[fill[out ? adj_[i].src : adj_[i].dst]++] = i;
-      }
-    }
-    for (uint64_t v = 0; v < num_nodes_; ++v) {
-      auto first = order.begin() + start[v], last = order.begin() + start[v + 1];
-      if (last - first > 1) {
-        std::sort(first, last, [&](uint32_t a, uint32_t b) {
-          const AdjRow& x = adj_[a];
-          const AdjRow& y = adj_[b];
-          uint32_t xo = out ? x.dst : x.src, yo = out ? y.dst : y.src;
-          return std::tie(x.type, xo, x.edge) < std::tie(y.type, yo, y.edge);
-        });
-      }
-      for (auto it = first; it != last; ++it) {
-        const AdjRow& r = adj_[*it];
-        NodeId from = base_node_ + (out ? r.src : r.dst);
-        NodeId to = base_node_ + (out ? r.dst : r.src);
-        DOSSIER_RETURN_IF_ERROR(
-            sink->Put(AdjKey(from, r.type, to, base_edge_ + r.edge), {}));
-      }
-    }
-    DOSSIER_RETURN_IF_ERROR(sink->Finish());
-    sinks_done_.push_back(std::move(sink));
+  return sink->Finish();
+}
+
+// The in-adjacency on a second thread while this one writes the label and
+// property indexes and the out-adjacency: each goes to its own SST file
+// and reads only what the CSV pass left (adj_, the index rows).
+absl::Status Loader::WriteSorted() {
+  std::unique_ptr<bulk::SstSink> label = Sink(Cf::kLabel, "label");
+  std::unique_ptr<bulk::SstSink> prop = Sink(Cf::kProp, "prop");
+  std::unique_ptr<bulk::SstSink> out = Sink(Cf::kOut, "out");
+  std::unique_ptr<bulk::SstSink> in = Sink(Cf::kIn, "in");
+  absl::Status in_status;
+  std::thread in_thread(
+      [&] { in_status = WriteAdjacency(false, in.get()); });
+  absl::Status status = WriteIndexes(label.get(), prop.get());
+  if (status.ok()) status = WriteAdjacency(true, out.get());
+  in_thread.join();
+  DOSSIER_RETURN_IF_ERROR(status);
+  DOSSIER_RETURN_IF_ERROR(in_status);
+  for (auto* sink : {&label, &prop, &out, &in}) {
+    sinks_done_.push_back(std::move(*sink));
   }
   std::vector<AdjRow>().swap(adj_);
   auto meta = Sink(Cf::kMeta, "meta");
