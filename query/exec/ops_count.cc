@@ -209,7 +209,13 @@ class ExpandCountOp : public PhysicalOperator {
     }
     std::sort(types.begin(), types.end());
     types.erase(std::unique(types.begin(), types.end()), types.end());
-    const bool none = !op_->types.empty() && types.empty();
+    bool none = !op_->types.empty() && types.empty();
+    label_ids_.clear();
+    for (const std::string& l : op_->target_labels) {
+      std::optional<graph::LabelId> id = ctx_->FindLabel(l);
+      if (!id) none = true;  // No node has it: nothing counts.
+      if (id) label_ids_.push_back(*id);
+    }
     bool by_type = false;
     for (bool b : op_->key_is_type) by_type = by_type || b;
     std::shared_ptr<const Csr> csr;
@@ -574,9 +580,9 @@ class ExpandCountOp : public PhysicalOperator {
     // Counts [b, e) of a slice sorted by type, run by run when by type;
     // `drop_self` (in-slices of an undirected pattern) leaves out the
     // self-loops, already counted with the out-edges.
-    auto slice = [&](uint64_t b, uint64_t e, auto type_of,
+    auto slice = [&](uint64_t b, uint64_t e, auto type_of, auto other_of,
                      bool drop_self) -> absl::Status {
-      if (!by_type && !drop_self) {
+      if (!by_type && !drop_self && label_ids_.empty()) {
         add(0, static_cast<int64_t>(e - b));
         return absl::OkStatus();
       }
@@ -585,7 +591,14 @@ class ExpandCountOp : public PhysicalOperator {
         const graph::TypeId t = type_of(i);
         int64_t n = 0;
         for (; i < e && type_of(i) == t; ++i) {
-          if (!drop_self || csr.InSource(i) != v) ++n;
+          const Csr::Vertex other = other_of(i);
+          if (drop_self && other == v) continue;
+          if (!label_ids_.empty()) {
+            DOSSIER_ASSIGN_OR_RETURN(bool has,
+                                     HasTargetLabels(csr.NodeOf(other)));
+            if (!has) continue;
+          }
+          ++n;
         }
         add(t, n);
       }
@@ -593,29 +606,40 @@ class ExpandCountOp : public PhysicalOperator {
     };
     auto out_type = [&](uint64_t o) { return csr.Type(o); };
     auto in_type = [&](uint64_t s) { return csr.InType(s); };
+    auto target = [&](uint64_t o) { return csr.Target(o); };
+    auto source = [&](uint64_t s) { return csr.InSource(s); };
     if (out) {
       if (types.empty()) {
         DOSSIER_RETURN_IF_ERROR(
-            slice(csr.OutBegin(v), csr.OutEnd(v), out_type, false));
+            slice(csr.OutBegin(v), csr.OutEnd(v), out_type, target, false));
       } else {
         for (graph::TypeId t : types) {
           auto [b, e] = csr.OutRange(v, t);
-          DOSSIER_RETURN_IF_ERROR(slice(b, e, out_type, false));
+          DOSSIER_RETURN_IF_ERROR(slice(b, e, out_type, target, false));
         }
       }
     }
     if (in) {
       if (types.empty()) {
         DOSSIER_RETURN_IF_ERROR(
-            slice(csr.InBegin(v), csr.InEnd(v), in_type, out));
+            slice(csr.InBegin(v), csr.InEnd(v), in_type, source, out));
       } else {
         for (graph::TypeId t : types) {
           auto [b, e] = csr.InRange(v, t);
-          DOSSIER_RETURN_IF_ERROR(slice(b, e, in_type, out));
+          DOSSIER_RETURN_IF_ERROR(slice(b, e, in_type, source, out));
         }
       }
     }
     return absl::OkStatus();
+  }
+
+  // True when `node` has every label of label_ids_.
+  absl::StatusOr<bool> HasTargetLabels(graph::NodeId node) {
+    for (graph::LabelId l : label_ids_) {
+      DOSSIER_ASSIGN_OR_RETURN(bool has, ctx_->HasLabel(node, l));
+      if (!has) return false;
+    }
+    return true;
   }
 
   // The same counts through Transaction::Expand (this transaction's own
@@ -626,7 +650,17 @@ class ExpandCountOp : public PhysicalOperator {
     absl::Status budget;
     DOSSIER_RETURN_IF_ERROR(ctx_->txn().Expand(
         node, ToGraphDirection(op_->direction), types, [&](const EdgeRef& e) {
-          if (!ctx_->IsDeletedEdge(e.id)) {
+          bool counted = !ctx_->IsDeletedEdge(e.id);
+          if (counted && !label_ids_.empty()) {
+            absl::StatusOr<bool> has =
+                HasTargetLabels(e.src == node ? e.dst : e.src);
+            if (!has.ok()) {
+              budget = has.status();
+              return false;
+            }
+            counted = *has;
+          }
+          if (counted) {
             graph::TypeId t = by_type ? e.type : 0;
             bool found = false;
             for (auto& [ct, cn] : *counts) {
@@ -662,6 +696,7 @@ class ExpandCountOp : public PhysicalOperator {
   int64_t top_k_ = 0;
   std::vector<size_t> selected_;
   const Value null_ = Value::Null();
+  std::vector<graph::LabelId> label_ids_;  // Of op_->target_labels.
   size_t pos_ = 0;
   bool done_ = false;
   int64_t charged_ = 0;

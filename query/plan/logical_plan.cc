@@ -10,35 +10,64 @@ namespace dossier::query {
 
 const char* LogicalOpName(LogicalOpKind kind) {
   switch (kind) {
-    case LogicalOpKind::kOnce: return "Once";
-    case LogicalOpKind::kArgument: return "Argument";
-    case LogicalOpKind::kNodeScan: return "NodeScan";
-    case LogicalOpKind::kPropertyIndexSeek: return "PropertyIndexSeek";
-    case LogicalOpKind::kExpand: return "Expand";
-    case LogicalOpKind::kVarLengthExpand: return "VarLengthExpand";
-    case LogicalOpKind::kBfsExpand: return "BfsExpand";
-    case LogicalOpKind::kShortestPath: return "ShortestPath";
-    case LogicalOpKind::kFilter: return "Filter";
-    case LogicalOpKind::kNamedPath: return "NamedPath";
-    case LogicalOpKind::kProjection: return "Projection";
-    case LogicalOpKind::kAggregate: return "Aggregate";
-    case LogicalOpKind::kExpandCount: return "ExpandCount";
-    case LogicalOpKind::kBfsCount: return "BfsCount";
-    case LogicalOpKind::kDistinct: return "Distinct";
-    case LogicalOpKind::kSort: return "Sort";
-    case LogicalOpKind::kTopK: return "TopK";
-    case LogicalOpKind::kSkip: return "Skip";
-    case LogicalOpKind::kLimit: return "Limit";
-    case LogicalOpKind::kOptional: return "Optional";
-    case LogicalOpKind::kUnwind: return "Unwind";
-    case LogicalOpKind::kUnion: return "Union";
-    case LogicalOpKind::kCreate: return "Create";
-    case LogicalOpKind::kMerge: return "Merge";
-    case LogicalOpKind::kSet: return "Set";
-    case LogicalOpKind::kRemove: return "Remove";
-    case LogicalOpKind::kDelete: return "Delete";
-    case LogicalOpKind::kProcedureCall: return "ProcedureCall";
-    case LogicalOpKind::kEager: return "Eager";
+    case LogicalOpKind::kOnce:
+      return "Once";
+    case LogicalOpKind::kArgument:
+      return "Argument";
+    case LogicalOpKind::kNodeScan:
+      return "NodeScan";
+    case LogicalOpKind::kPropertyIndexSeek:
+      return "PropertyIndexSeek";
+    case LogicalOpKind::kExpand:
+      return "Expand";
+    case LogicalOpKind::kVarLengthExpand:
+      return "VarLengthExpand";
+    case LogicalOpKind::kBfsExpand:
+      return "BfsExpand";
+    case LogicalOpKind::kShortestPath:
+      return "ShortestPath";
+    case LogicalOpKind::kFilter:
+      return "Filter";
+    case LogicalOpKind::kNamedPath:
+      return "NamedPath";
+    case LogicalOpKind::kProjection:
+      return "Projection";
+    case LogicalOpKind::kAggregate:
+      return "Aggregate";
+    case LogicalOpKind::kExpandCount:
+      return "ExpandCount";
+    case LogicalOpKind::kBfsCount:
+      return "BfsCount";
+    case LogicalOpKind::kDistinct:
+      return "Distinct";
+    case LogicalOpKind::kSort:
+      return "Sort";
+    case LogicalOpKind::kTopK:
+      return "TopK";
+    case LogicalOpKind::kSkip:
+      return "Skip";
+    case LogicalOpKind::kLimit:
+      return "Limit";
+    case LogicalOpKind::kOptional:
+      return "Optional";
+    case LogicalOpKind::kUnwind:
+      return "Unwind";
+    case LogicalOpKind::kUnion:
+      return "Union";
+    case LogicalOpKind::kCreate:
+      return "Create";
+    case LogicalOpKind::kMerge:
+      return "Merge";
+    case LogicalOpKind::kSet:
+      return "Set";
+    case LogicalOpKind::kRemove:
+      return "Remove";
+    case LogicalOpKind::kDelete:
+      return "Delete";
+    case LogicalOpKind::kProcedureCall:
+      return "ProcedureCall";
+    case LogicalOpKind::kEager:
+      return "Eager";
   }
   return "?";
 }
@@ -53,16 +82,20 @@ std::string SlotName(const LogicalOp& op, int slot) {
 
 std::string Arrow(Direction d, const std::string& inner) {
   switch (d) {
-    case Direction::kLeft: return "<-[" + inner + "]-";
-    case Direction::kRight: return "-[" + inner + "]->";
-    case Direction::kBoth: return "-[" + inner + "]-";
+    case Direction::kLeft:
+      return "<-[" + inner + "]-";
+    case Direction::kRight:
+      return "-[" + inner + "]->";
+    case Direction::kBoth:
+      return "-[" + inner + "]-";
   }
   return inner;
 }
 
 std::string RelText(const LogicalOp& op) {
   std::string inner = SlotName(op, op.rel_slot);
-  if (!op.types.empty()) absl::StrAppend(&inner, ":", absl::StrJoin(op.types, "|"));
+  if (!op.types.empty())
+    absl::StrAppend(&inner, ":", absl::StrJoin(op.types, "|"));
   if (op.kind == LogicalOpKind::kVarLengthExpand ||
       op.kind == LogicalOpKind::kBfsExpand ||
       op.kind == LogicalOpKind::kShortestPath) {
@@ -101,8 +134,8 @@ std::string LogicalOp::Describe() const {
                       label.empty() ? "" : ":" + label, ")");
       break;
     case LogicalOpKind::kPropertyIndexSeek:
-      absl::StrAppend(&s, " (", SlotName(*this, slot), ":", label, ") ",
-                      label, ".", key);
+      absl::StrAppend(&s, " (", SlotName(*this, slot), ":", label, ") ", label,
+                      ".", key);
       if (seek_value != nullptr) {
         absl::StrAppend(&s, seek_in ? " IN " : " = ",
                         query::ToString(*seek_value));
@@ -121,8 +154,8 @@ std::string LogicalOp::Describe() const {
       absl::StrAppend(&s, into ? "Into " : " ", RelText(*this));
       break;
     case LogicalOpKind::kShortestPath:
-      absl::StrAppend(&s, all_shortest ? " all " : " ", SlotName(*this, path_slot),
-                      " = ", RelText(*this));
+      absl::StrAppend(&s, all_shortest ? " all " : " ",
+                      SlotName(*this, path_slot), " = ", RelText(*this));
       for (const EdgePredicate& e : edge_predicates) {
         absl::StrAppend(&s, e.negated ? " none " : " all ",
                         query::ToString(*e.where));
@@ -133,7 +166,8 @@ std::string LogicalOp::Describe() const {
       for (const EntityCheck& c : checks) {
         std::string t = SlotName(*this, c.slot);
         for (const auto& l : c.labels) absl::StrAppend(&t, ":", l);
-        if (!c.types.empty()) absl::StrAppend(&t, ":", absl::StrJoin(c.types, "|"));
+        if (!c.types.empty())
+          absl::StrAppend(&t, ":", absl::StrJoin(c.types, "|"));
         if (c.properties != nullptr)
           absl::StrAppend(&t, " ", query::ToString(*c.properties));
         parts.push_back(t);
@@ -157,12 +191,18 @@ std::string LogicalOp::Describe() const {
       if (kind == LogicalOpKind::kExpandCount) {
         const LogicalOp* in = children.empty() ? nullptr : children[0].get();
         std::string rel = IsHiddenName(edge_variable) ? "_" : edge_variable;
-        if (!types.empty()) absl::StrAppend(&rel, ":", absl::StrJoin(types, "|"));
+        if (!types.empty())
+          absl::StrAppend(&rel, ":", absl::StrJoin(types, "|"));
+        std::string target;
+        for (const std::string& l : target_labels)
+          absl::StrAppend(&target, ":", l);
         absl::StrAppend(&s, " (", in ? SlotName(*in, from_slot) : "_", ")",
-                        Arrow(direction, rel), "()");
+                        Arrow(direction, rel), "(", target, ")");
       }
-      if (kind == LogicalOpKind::kAggregate || kind == LogicalOpKind::kExpandCount) {
-        absl::StrAppend(&s, " keys [", absl::StrJoin(parts, ", "), "] aggregates [");
+      if (kind == LogicalOpKind::kAggregate ||
+          kind == LogicalOpKind::kExpandCount) {
+        absl::StrAppend(&s, " keys [", absl::StrJoin(parts, ", "),
+                        "] aggregates [");
         std::vector<std::string> aggs;
         for (const Expr* a : aggregates) aggs.push_back(query::ToString(*a));
         absl::StrAppend(&s, absl::StrJoin(aggs, ", "), "]");
@@ -171,14 +211,16 @@ std::string LogicalOp::Describe() const {
           std::vector<std::string> by;
           for (const auto& [slot, desc] : top_slots) {
             const int keys = static_cast<int>(items.size());
-            std::string name = slot < keys ? items[slot].name
-                               : slot - keys < static_cast<int>(aggregates.size())
-                                   ? query::ToString(*aggregates[slot - keys])
-                                   : layout.name(slot);
+            std::string name =
+                slot < keys ? items[slot].name
+                : slot - keys < static_cast<int>(aggregates.size())
+                    ? query::ToString(*aggregates[slot - keys])
+                    : layout.name(slot);
             by.push_back(name + (desc ? " DESC" : ""));
           }
           absl::StrAppend(&s, " top ", query::ToString(*count));
-          if (skip != nullptr) absl::StrAppend(&s, " + ", query::ToString(*skip));
+          if (skip != nullptr)
+            absl::StrAppend(&s, " + ", query::ToString(*skip));
           absl::StrAppend(&s, " by ", absl::StrJoin(by, ", "));
         }
       } else {

@@ -141,6 +141,9 @@ struct LogicalOp {
   // reads it; the input is the scan's own input and the counts come from
   // the whole adjacency at once.
   bool all_nodes = false;
+  // ExpandCount: only relationships whose other end has every one of these
+  // labels count (a Filter of label checks on the target, folded in).
+  std::vector<std::string> target_labels;
   // ExpandCount under a TopK (query/plan/rule_count_top_k.cc): when not
   // empty, only the groups that can be among the first `count` (+ `skip`)
   // rows of this order are output — per sort key, the output slot it reads

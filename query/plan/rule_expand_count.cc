@@ -10,6 +10,10 @@
 // (per type when grouped by type) — a degree the Csr holds — and no row
 // per relationship is made (query/exec/ops_count.cc).
 //
+// A Filter between them that only checks labels of the Expand's target
+// (`(b:Label)`, `WHERE b:Label`) is folded in: only relationships whose
+// other end has those labels count.
+//
 // When the input is then a scan of every node (no label) straight over
 // the query's start and every key is `type(r)` (or there is none), the
 // scan goes too (`all_nodes`): the counts are those of the whole
@@ -33,9 +37,42 @@ bool IsTypeOf(const Expr& e, const std::string& name) {
          f.args[0]->As<VariableExpr>().name == name;
 }
 
+// True when `filter` only checks labels of `expand`'s target node, whose
+// labels it appends to *labels.
+bool TargetLabels(const LogicalOp& filter, const LogicalOp& expand,
+                  std::vector<std::string>* labels) {
+  if (!filter.overrides.empty() || expand.slot < 0) return false;
+  const std::string& target = expand.layout.name(expand.slot);
+  for (const EntityCheck& c : filter.checks) {
+    if (c.slot != expand.slot || c.labels.empty() || !c.types.empty() ||
+        c.properties != nullptr) {
+      return false;
+    }
+    labels->insert(labels->end(), c.labels.begin(), c.labels.end());
+  }
+  std::vector<const Expr*> exprs = filter.conjuncts;
+  if (filter.predicate != nullptr) exprs.push_back(filter.predicate);
+  for (const Expr* e : exprs) {
+    if (e->kind() != ExprKind::kLabelCheck) return false;
+    const auto& l = e->As<LabelCheckExpr>();
+    if (l.operand->kind() != ExprKind::kVariable ||
+        l.operand->As<VariableExpr>().name != target || l.labels.empty()) {
+      return false;
+    }
+    labels->insert(labels->end(), l.labels.begin(), l.labels.end());
+  }
+  return !labels->empty();
+}
+
 bool TryRewrite(LogicalOp* agg) {
   if (agg->children.empty() || !IsCountStarOnly(*agg)) return false;
   LogicalOp* ex = agg->children[0].get();
+  std::vector<std::string> labels;
+  if (ex->kind == LogicalOpKind::kFilter && ex->children.size() == 1 &&
+      ex->children[0]->kind == LogicalOpKind::kExpand) {
+    if (!TargetLabels(*ex, *ex->children[0], &labels)) return false;
+    ex = ex->children[0].get();
+  }
   if (ex->kind != LogicalOpKind::kExpand || ex->into || ex->rel_bound ||
       !ex->exclude_slots.empty() || ex->children.size() != 1) {
     return false;
@@ -68,10 +105,12 @@ bool TryRewrite(LogicalOp* agg) {
   agg->types = ex->types;
   agg->direction = ex->direction;
   agg->edge_variable = rel;
+  agg->target_labels = std::move(labels);
   std::unique_ptr<LogicalOp> in = std::move(ex->children[0]);
   bool only_types = true;
   for (bool t : agg->key_is_type) only_types = only_types && t;
-  if (only_types && in->kind == LogicalOpKind::kNodeScan && in->label.empty() &&
+  if (only_types && agg->target_labels.empty() &&
+      in->kind == LogicalOpKind::kNodeScan && in->label.empty() &&
       in->slot == agg->from_slot && in->children.size() == 1 &&
       in->children[0]->kind == LogicalOpKind::kOnce) {
     agg->all_nodes = true;

@@ -160,6 +160,42 @@ TEST_CASE("ExpandCount over a scan keys by a node property like the rows") {
   }
 }
 
+TEST_CASE("ExpandCount folds label checks of the other end") {
+  TestDb db("expand-count-target-labels");
+  BuildGraph(db);
+  db.Run("MATCH (t:T) WHERE id(t) % 3 = 0 SET t:Node");
+  db.Run("CREATE (n:Node:T {i: -5, id: 7})-[:E]->(n)");  // A self-loop.
+  db.Run("MATCH (a:Node) WHERE a.i % 50 = 1 CREATE (a)-[:F]->(:Node {i: a.i})");
+  auto plan = db.Run(
+      "EXPLAIN MATCH (a:Node)-[:E]->(b:T) RETURN a.id AS k, count(*) AS d");
+  CHECK(Has(plan, "ExpandCount (a)-[_:E]->(:T)"));
+  for (const char* q :
+       {"MATCH (a:Node)-[:E]->(b:T) {W} RETURN a.id AS k, count(*) AS d",
+        "MATCH (a:Node)-[:E]->(:Node) {W} RETURN a.id AS k, count(*) AS d",
+        "MATCH (a:Node)-[:E]->(b:T:Node) {W} RETURN count(*) AS d",
+        "MATCH (a:Node)<-[r]-(b:Node) {W} RETURN type(r) AS t, count(*) AS d",
+        "MATCH (a:Node)-[r]-(b:Node) {W} RETURN a.i % 3 AS k, count(*) AS d",
+        "MATCH (a)-[r]-(b:T) {W} RETURN type(r) AS t, count(*) AS d",
+        "MATCH (a:Node)-[:E|F]->(b:Missing) {W} RETURN count(*) AS d",
+        "MATCH (a:Node)-[:E]->(b:T) {W} RETURN a.id AS k, count(*) AS d "
+        "ORDER BY d DESC LIMIT 5"}) {
+    const std::string text = q;
+    CAPTURE(text);
+    REQUIRE(Has(db.Run("EXPLAIN " + Fast(text)), "ExpandCount"));
+    CHECK(Rows(db.Run(Fast(text))) == Rows(db.Run(Slow(text))));
+  }
+  // The WHERE form folds too; anything else in the Filter keeps it.
+  const std::string where =
+      "MATCH (a:Node)-[:E]->(b) WHERE b:T RETURN a.id AS k, count(*) AS d";
+  CHECK(Has(db.Run("EXPLAIN " + where), "ExpandCount (a)-[_:E]->(:T)"));
+  CHECK(Rows(db.Run(where)) ==
+        Rows(db.Run("MATCH (a:Node)-[:E]->(b) WHERE b:T AND true "
+                    "RETURN a.id AS k, count(*) AS d")));
+  CHECK_FALSE(Has(db.Run("EXPLAIN MATCH (a:Node)-[:E]->(b:T) WHERE b.i > 3 "
+                         "RETURN count(*)"),
+                  "ExpandCount"));
+}
+
 TEST_CASE("A label scan keeps the nodes it started with across writes") {
   TestDb db("node-scan-writes");
   db.Run("UNWIND range(1, 300) AS i CREATE (:L {i: i})");
