@@ -23,7 +23,8 @@ struct TestDb {
     store = std::move(*s);
   }
   // Runs a query that must succeed.
-  query::QueryResult Run(const std::string& q, const graph::ValueMap& params = {},
+  query::QueryResult Run(const std::string& q,
+                         const graph::ValueMap& params = {},
                          const query::QueryOptions& options = {}) {
     auto r = query::ExecuteQuery(*store, q, params, options);
     REQUIRE_MESSAGE(r.ok(), q << "\n" << r.status().ToString());
@@ -50,6 +51,21 @@ inline std::vector<std::string> Rows(const query::QueryResult& r) {
     out.push_back(s);
   }
   return out;
+}
+
+// True when the plan text of `r` (EXPLAIN, PROFILE) contains `what`.
+inline bool PlanHas(const query::QueryResult& r, const std::string& what) {
+  return r.plan.find(what) != std::string::npos;
+}
+
+// A query written with a "{W}" marker in its WHERE position: FastForm drops
+// the marker (the plan rewrites apply), SlowForm puts `WHERE true` there (a
+// Filter that keeps the count rewrites off: the row-by-row reference).
+inline std::string FastForm(std::string q) {
+  return q.replace(q.find("{W}"), 3, "");
+}
+inline std::string SlowForm(std::string q) {
+  return q.replace(q.find("{W}"), 3, "WHERE true");
 }
 
 // The single value of a one-row, one-column result.

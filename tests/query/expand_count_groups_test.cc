@@ -54,41 +54,31 @@ std::vector<std::string> ExpectedCounts() {
   return rows;
 }
 
-bool Has(const query::QueryResult& r, const std::string& what) {
-  return r.plan.find(what) != std::string::npos;
-}
-
-// `q` with "{W}" removed (ExpandCount) and as "WHERE true" (Aggregate).
-std::string Fast(std::string q) { return q.replace(q.find("{W}"), 3, ""); }
-std::string Slow(std::string q) {
-  return q.replace(q.find("{W}"), 3, "WHERE true");
-}
-
 TEST_CASE("ExpandCount groups integer keys like the Aggregate, in order") {
   TestDb db("expand-count-groups-int");
   BuildGraph(db);
   const std::string q =
       "MATCH (a:Node)-[:E]->() {W} RETURN a.id AS id, count(*) AS d";
-  REQUIRE(Has(db.Run("EXPLAIN " + Fast(q)),
-              "ExpandCount (a)-[_:E]->() keys [a.id AS id]"));
-  REQUIRE_FALSE(Has(db.Run("EXPLAIN " + Slow(q)), "ExpandCount"));
-  auto fast = Rows(db.Run(Fast(q)));
+  REQUIRE(PlanHas(db.Run("EXPLAIN " + FastForm(q)),
+                  "ExpandCount (a)-[_:E]->() keys [a.id AS id]"));
+  REQUIRE_FALSE(PlanHas(db.Run("EXPLAIN " + SlowForm(q)), "ExpandCount"));
+  auto fast = Rows(db.Run(FastForm(q)));
   CHECK(fast.size() == ExpectedCounts().size());
   CHECK(fast == ExpectedCounts());
-  CHECK(fast == Rows(db.Run(Slow(q))));
+  CHECK(fast == Rows(db.Run(SlowForm(q))));
 
   // The benchmark's top10, and a second count column.
   const std::string top =
       "MATCH (a:Node)-[:E]->() {W} RETURN a.id AS id, count(*) AS d "
       "ORDER BY d DESC, id ASC LIMIT 10";
-  auto top_fast = db.Run(Fast(top));
+  auto top_fast = db.Run(FastForm(top));
   CHECK(top_fast.rows.size() == 10);
-  CHECK(Rows(top_fast) == Rows(db.Run(Slow(top))));
+  CHECK(Rows(top_fast) == Rows(db.Run(SlowForm(top))));
   const std::string two =
       "MATCH (a:Node)-[:E]->() {W} RETURN a.id % 7 AS m, count(*) AS c, "
       "count(*) AS c2";
-  REQUIRE(Has(db.Run("EXPLAIN " + Fast(two)), "ExpandCount"));
-  CHECK(Rows(db.Run(Fast(two))) == Rows(db.Run(Slow(two))));
+  REQUIRE(PlanHas(db.Run("EXPLAIN " + FastForm(two)), "ExpandCount"));
+  CHECK(Rows(db.Run(FastForm(two))) == Rows(db.Run(SlowForm(two))));
 }
 
 TEST_CASE("ExpandCount groups mixed key kinds like the Aggregate") {
@@ -131,10 +121,11 @@ TEST_CASE("ExpandCount groups mixed key kinds like the Aggregate") {
   const std::string q =
       "MATCH (a:Node)-[:E]->() {W} RETURN $keys[a.i % size($keys)] AS k, "
       "count(*) AS c";
-  REQUIRE(Has(db.Run("EXPLAIN " + Fast(q), params), "ExpandCount"));
-  REQUIRE_FALSE(Has(db.Run("EXPLAIN " + Slow(q), params), "ExpandCount"));
-  auto fast = db.Run(Fast(q), params);
-  auto slow = db.Run(Slow(q), params);
+  REQUIRE(PlanHas(db.Run("EXPLAIN " + FastForm(q), params), "ExpandCount"));
+  REQUIRE_FALSE(
+      PlanHas(db.Run("EXPLAIN " + SlowForm(q), params), "ExpandCount"));
+  auto fast = db.Run(FastForm(q), params);
+  auto slow = db.Run(SlowForm(q), params);
   CHECK(Rows(fast) == Rows(slow));
 
   // The groups themselves, from the node counts: key index -> count.
@@ -180,10 +171,10 @@ TEST_CASE("ExpandCount groups mixed key kinds like the Aggregate") {
       "MATCH (a:Node)-[:E]->() {W} RETURN "
       "CASE WHEN a.i < 2500 THEN toFloat(a.i % 50) ELSE a.i % 60 END AS k, "
       "count(*) AS c";
-  REQUIRE(Has(db.Run("EXPLAIN " + Fast(floats)), "ExpandCount"));
-  auto ffast = db.Run(Fast(floats));
+  REQUIRE(PlanHas(db.Run("EXPLAIN " + FastForm(floats)), "ExpandCount"));
+  auto ffast = db.Run(FastForm(floats));
   CHECK(ffast.rows.size() == 60);
-  CHECK(Rows(ffast) == Rows(db.Run(Slow(floats))));
+  CHECK(Rows(ffast) == Rows(db.Run(SlowForm(floats))));
 }
 
 TEST_CASE("ExpandCount groups from a label-less start, not variable length") {
@@ -191,21 +182,21 @@ TEST_CASE("ExpandCount groups from a label-less start, not variable length") {
   BuildGraph(db);
   const std::string q =
       "MATCH (a)-[:E]->() {W} RETURN a.id AS id, count(*) AS d";
-  REQUIRE(Has(db.Run("EXPLAIN " + Fast(q)), "ExpandCount"));
-  auto fast = Rows(db.Run(Fast(q)));
+  REQUIRE(PlanHas(db.Run("EXPLAIN " + FastForm(q)), "ExpandCount"));
+  auto fast = Rows(db.Run(FastForm(q)));
   CHECK(fast == ExpectedCounts());
-  CHECK(fast == Rows(db.Run(Slow(q))));
+  CHECK(fast == Rows(db.Run(SlowForm(q))));
   // Both directions: the :T targets make one group (null) too.
   const std::string both =
       "MATCH (a)-[:E]-() {W} RETURN a.id AS id, count(*) AS d";
-  REQUIRE(Has(db.Run("EXPLAIN " + Fast(both)), "ExpandCount"));
-  auto both_fast = Rows(db.Run(Fast(both)));
+  REQUIRE(PlanHas(db.Run("EXPLAIN " + FastForm(both)), "ExpandCount"));
+  auto both_fast = Rows(db.Run(FastForm(both)));
   CHECK(both_fast.size() == ExpectedCounts().size());
-  CHECK(both_fast == Rows(db.Run(Slow(both))));
+  CHECK(both_fast == Rows(db.Run(SlowForm(both))));
   // A variable-length pattern is no single expansion: the plain Aggregate.
   const std::string var =
       "MATCH (a:Node)-[:E*1..1]->() RETURN a.id AS id, count(*) AS d";
-  CHECK_FALSE(Has(db.Run("EXPLAIN " + var), "ExpandCount"));
+  CHECK_FALSE(PlanHas(db.Run("EXPLAIN " + var), "ExpandCount"));
   CHECK(Rows(db.Run(var)) == fast);
 }
 
@@ -214,7 +205,7 @@ TEST_CASE("ExpandCount groups are charged to the memory budget") {
   BuildGraph(db);
   const std::string q =
       "MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d";
-  REQUIRE(Has(db.Run("EXPLAIN " + q), "ExpandCount"));
+  REQUIRE(PlanHas(db.Run("EXPLAIN " + q), "ExpandCount"));
   query::QueryOptions small;
   // Above the rest of the query (under 384 KiB), under it with 2,911
   // groups (about 570 KB more).

@@ -31,26 +31,17 @@ void BuildGraph(TestDb& db) {
       "UNWIND range(1, a.i % 3) AS j CREATE (a)-[:F]->(:T)");
 }
 
-bool Has(const query::QueryResult& r, const std::string& what) {
-  return r.plan.find(what) != std::string::npos;
-}
-
-std::string Fast(std::string q) { return q.replace(q.find("{W}"), 3, ""); }
-std::string Slow(std::string q) {
-  return q.replace(q.find("{W}"), 3, "WHERE true");
-}
-
 // Checks that `q` is planned with a top on the ExpandCount (`told`) and
 // answers as the Aggregate does.
 void Same(TestDb& db, const std::string& q, bool told = true,
           const graph::ValueMap& params = {}) {
   CAPTURE(q);
-  auto plan = db.Run("EXPLAIN " + Fast(q), params);
-  CHECK(Has(plan, "ExpandCount"));
-  CHECK(Has(plan, "] top ") == told);
-  CHECK_FALSE(Has(db.Run("EXPLAIN " + Slow(q), params), "ExpandCount"));
-  auto fast = Rows(db.Run(Fast(q), params));
-  auto slow = Rows(db.Run(Slow(q), params));
+  auto plan = db.Run("EXPLAIN " + FastForm(q), params);
+  CHECK(PlanHas(plan, "ExpandCount"));
+  CHECK(PlanHas(plan, "] top ") == told);
+  CHECK_FALSE(PlanHas(db.Run("EXPLAIN " + SlowForm(q), params), "ExpandCount"));
+  auto fast = Rows(db.Run(FastForm(q), params));
+  auto slow = Rows(db.Run(SlowForm(q), params));
   CHECK(fast == slow);
 }
 
@@ -60,7 +51,7 @@ TEST_CASE("ExpandCount under a TopK keeps the TopK's rows, ties included") {
   auto plan = db.Run(
       "EXPLAIN MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d "
       "ORDER BY d DESC, id ASC LIMIT 10");
-  CHECK(Has(plan, "top 10 by count(*) DESC, id"));
+  CHECK(PlanHas(plan, "top 10 by count(*) DESC, id"));
   for (const char* limit : {"0", "1", "7", "100", "1499", "1500", "5000"}) {
     const std::string l = limit;
     // Ties on d are broken by first-seen order only.
@@ -128,9 +119,9 @@ TEST_CASE("Integer keys group alike, dense or sparse, in order") {
     const std::string q =
         "MATCH (a:Node)-[:E]->() {W} RETURN " + k + " AS k, count(*) AS d";
     CAPTURE(q);
-    REQUIRE(Has(db.Run("EXPLAIN " + Fast(q)), "ExpandCount"));
-    auto fast = Rows(db.Run(Fast(q)));
-    CHECK(fast == Rows(db.Run(Slow(q))));
+    REQUIRE(PlanHas(db.Run("EXPLAIN " + FastForm(q)), "ExpandCount"));
+    auto fast = Rows(db.Run(FastForm(q)));
+    CHECK(fast == Rows(db.Run(SlowForm(q))));
     CHECK(fast.size() > 2);
     Same(db, q + " ORDER BY d DESC LIMIT 20");
     Same(db, q + " ORDER BY k DESC LIMIT 20");
@@ -154,8 +145,8 @@ TEST_CASE("ExpandCount over a scan keys by a node property like the rows") {
         "MATCH (a:T)-[:E]->() {W} RETURN a.id AS k, count(*) AS d"}) {
     const std::string text = q;
     CAPTURE(text);
-    REQUIRE(Has(db.Run("EXPLAIN " + Fast(text)), "ExpandCount"));
-    CHECK(Rows(db.Run(Fast(text))) == Rows(db.Run(Slow(text))));
+    REQUIRE(PlanHas(db.Run("EXPLAIN " + FastForm(text)), "ExpandCount"));
+    CHECK(Rows(db.Run(FastForm(text))) == Rows(db.Run(SlowForm(text))));
     Same(db, text + " ORDER BY d DESC LIMIT 9");
   }
 }
@@ -168,7 +159,7 @@ TEST_CASE("ExpandCount folds label checks of the other end") {
   db.Run("MATCH (a:Node) WHERE a.i % 50 = 1 CREATE (a)-[:F]->(:Node {i: a.i})");
   auto plan = db.Run(
       "EXPLAIN MATCH (a:Node)-[:E]->(b:T) RETURN a.id AS k, count(*) AS d");
-  CHECK(Has(plan, "ExpandCount (a)-[_:E]->(:T)"));
+  CHECK(PlanHas(plan, "ExpandCount (a)-[_:E]->(:T)"));
   for (const char* q :
        {"MATCH (a:Node)-[:E]->(b:T) {W} RETURN a.id AS k, count(*) AS d",
         "MATCH (a:Node)-[:E]->(:Node) {W} RETURN a.id AS k, count(*) AS d",
@@ -181,19 +172,19 @@ TEST_CASE("ExpandCount folds label checks of the other end") {
         "ORDER BY d DESC LIMIT 5"}) {
     const std::string text = q;
     CAPTURE(text);
-    REQUIRE(Has(db.Run("EXPLAIN " + Fast(text)), "ExpandCount"));
-    CHECK(Rows(db.Run(Fast(text))) == Rows(db.Run(Slow(text))));
+    REQUIRE(PlanHas(db.Run("EXPLAIN " + FastForm(text)), "ExpandCount"));
+    CHECK(Rows(db.Run(FastForm(text))) == Rows(db.Run(SlowForm(text))));
   }
   // The WHERE form folds too; anything else in the Filter keeps it.
   const std::string where =
       "MATCH (a:Node)-[:E]->(b) WHERE b:T RETURN a.id AS k, count(*) AS d";
-  CHECK(Has(db.Run("EXPLAIN " + where), "ExpandCount (a)-[_:E]->(:T)"));
+  CHECK(PlanHas(db.Run("EXPLAIN " + where), "ExpandCount (a)-[_:E]->(:T)"));
   CHECK(Rows(db.Run(where)) ==
         Rows(db.Run("MATCH (a:Node)-[:E]->(b) WHERE b:T AND true "
                     "RETURN a.id AS k, count(*) AS d")));
-  CHECK_FALSE(Has(db.Run("EXPLAIN MATCH (a:Node)-[:E]->(b:T) WHERE b.i > 3 "
-                         "RETURN count(*)"),
-                  "ExpandCount"));
+  CHECK_FALSE(PlanHas(db.Run("EXPLAIN MATCH (a:Node)-[:E]->(b:T) WHERE b.i > 3 "
+                             "RETURN count(*)"),
+                      "ExpandCount"));
 }
 
 TEST_CASE("A label scan keeps the nodes it started with across writes") {

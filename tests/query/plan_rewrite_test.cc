@@ -51,10 +51,6 @@ void BuildRandomGraph(TestDb& db, int nodes, int edges, uint64_t seed) {
   }
 }
 
-bool Has(const query::QueryResult& r, const std::string& what) {
-  return r.plan.find(what) != std::string::npos;
-}
-
 // The line of the plan holding `what`, or -1.
 int LineOf(const std::string& plan, const std::string& what) {
   size_t at = plan.find(what);
@@ -76,8 +72,8 @@ TEST_CASE("IN list on an indexed key is a seek per element") {
   TestDb db("rewrite-in-seek");
   BuildRandomGraph(db, 120, 500, 7);
   auto explain = db.Run("EXPLAIN MATCH (a:Node) WHERE a.id IN [1, 2, 3] RETURN a.id");
-  CHECK(Has(explain, "PropertyIndexSeek (a:Node) Node.id IN [1, 2, 3]"));
-  CHECK_FALSE(Has(explain, "NodeScan"));
+  CHECK(PlanHas(explain, "PropertyIndexSeek (a:Node) Node.id IN [1, 2, 3]"));
+  CHECK_FALSE(PlanHas(explain, "NodeScan"));
 
   // Against the same predicate without the label in the pattern (a scan).
   for (std::string list :
@@ -144,43 +140,43 @@ TEST_CASE("DISTINCT endpoints of a variable-length pattern run as BFS") {
   };
   auto explain = db.Run("EXPLAIN " + reach("-[:E*1..3]->", "WITH DISTINCT a, b RETURN count(*)"));
   INFO(explain.plan);
-  CHECK(Has(explain, "BfsExpand (a)-[_:E*1..3]->(b)"));
-  CHECK(Has(explain, "PropertyIndexSeek (a:Node) Node.id IN"));
-  CHECK_FALSE(Has(explain, "VarLengthExpand"));
+  CHECK(PlanHas(explain, "BfsExpand (a)-[_:E*1..3]->(b)"));
+  CHECK(PlanHas(explain, "PropertyIndexSeek (a:Node) Node.id IN"));
+  CHECK_FALSE(PlanHas(explain, "VarLengthExpand"));
   // One row per seed and end node already: the Distinct is dropped; it
   // stays on other items, or when the seeds come from an expansion.
-  CHECK_FALSE(Has(explain, "Distinct"));
-  CHECK(Has(db.Run("EXPLAIN " + reach("-[:E*1..3]->", "WITH DISTINCT b RETURN count(*)")),
+  CHECK_FALSE(PlanHas(explain, "Distinct"));
+  CHECK(PlanHas(db.Run("EXPLAIN " + reach("-[:E*1..3]->", "WITH DISTINCT b RETURN count(*)")),
             "Distinct"));
   std::string two = "MATCH (x:Node)-[:F]->(a) MATCH (a)-[:E*1..3]->(b) ";
   auto two_plan = db.Run("EXPLAIN " + two + "WITH DISTINCT a, b RETURN count(*)");
-  CHECK(Has(two_plan, "BfsExpand"));
-  CHECK(Has(two_plan, "Distinct"));
+  CHECK(PlanHas(two_plan, "BfsExpand"));
+  CHECK(PlanHas(two_plan, "Distinct"));
   CHECK(Scalar(db.Run(two + "WITH DISTINCT a, b RETURN count(*)")) ==
         Scalar(db.Run("MATCH (x:Node)-[:F]->(a) MATCH p = (a)-[:E*1..3]->(b) "
                       "WITH DISTINCT a, b RETURN count(*)")));
 
   // Not rewritten: a path variable, an undirected pattern, a lower bound of
   // 2, no DISTINCT, a relationship variable read later.
-  CHECK(Has(db.Run("EXPLAIN MATCH p = (a:Node)-[:E*1..3]->(b) WITH DISTINCT a, b RETURN count(*)"),
+  CHECK(PlanHas(db.Run("EXPLAIN MATCH p = (a:Node)-[:E*1..3]->(b) WITH DISTINCT a, b RETURN count(*)"),
             "VarLengthExpand"));
-  CHECK(Has(db.Run("EXPLAIN MATCH (a:Node)-[:E*1..3]-(b) WITH DISTINCT a, b RETURN count(*)"),
+  CHECK(PlanHas(db.Run("EXPLAIN MATCH (a:Node)-[:E*1..3]-(b) WITH DISTINCT a, b RETURN count(*)"),
             "VarLengthExpand"));
-  CHECK(Has(db.Run("EXPLAIN MATCH (a:Node)-[:E*2..3]->(b) WITH DISTINCT a, b RETURN count(*)"),
+  CHECK(PlanHas(db.Run("EXPLAIN MATCH (a:Node)-[:E*2..3]->(b) WITH DISTINCT a, b RETURN count(*)"),
             "VarLengthExpand"));
-  CHECK(Has(db.Run("EXPLAIN MATCH (a:Node)-[:E*1..3]->(b) RETURN count(*)"),
+  CHECK(PlanHas(db.Run("EXPLAIN MATCH (a:Node)-[:E*1..3]->(b) RETURN count(*)"),
             "VarLengthExpand"));
-  CHECK(Has(db.Run("EXPLAIN MATCH (a:Node)-[r:E*1..3]->(b) WHERE size(r) > 1 "
+  CHECK(PlanHas(db.Run("EXPLAIN MATCH (a:Node)-[r:E*1..3]->(b) WHERE size(r) > 1 "
                    "WITH DISTINCT a, b RETURN count(*)"),
             "VarLengthExpand"));
-  CHECK(Has(db.Run("EXPLAIN MATCH (a:Node)-[r:E*1..3]->(b) WITH DISTINCT a, b, r "
+  CHECK(PlanHas(db.Run("EXPLAIN MATCH (a:Node)-[r:E*1..3]->(b) WITH DISTINCT a, b, r "
                    "RETURN count(*)"),
             "VarLengthExpand"));
-  CHECK(Has(db.Run("EXPLAIN MATCH (a:Node)-[:E*1..3]->(b)-[:E]->(c) "
+  CHECK(PlanHas(db.Run("EXPLAIN MATCH (a:Node)-[:E*1..3]->(b)-[:E]->(c) "
                    "WITH DISTINCT a, c RETURN count(*)"),
             "VarLengthExpand"));
   // A named relationship list that nothing reads is fine.
-  CHECK(Has(db.Run("EXPLAIN MATCH (a:Node)-[r:E*1..3]->(b) WITH DISTINCT a, b RETURN count(*)"),
+  CHECK(PlanHas(db.Run("EXPLAIN MATCH (a:Node)-[r:E*1..3]->(b) WITH DISTINCT a, b RETURN count(*)"),
             "BfsExpand"));
 
   // Answers equal those of the trail enumeration (a path variable keeps
@@ -194,7 +190,7 @@ TEST_CASE("DISTINCT endpoints of a variable-length pattern run as BFS") {
       std::string fast = reach(rel, tail);
       std::string slow = std::string("MATCH p = (a:Node)") + rel + "(b:Node) WHERE a.id IN " +
                          kSeeds + " AND b.id <> a.id " + tail;
-      REQUIRE(Has(db.Run("EXPLAIN " + fast), "BfsExpand"));
+      REQUIRE(PlanHas(db.Run("EXPLAIN " + fast), "BfsExpand"));
       CHECK(Sorted(db.Run(fast)) == Sorted(db.Run(slow)));
     }
   }
@@ -210,7 +206,7 @@ TEST_CASE("DISTINCT endpoints of a variable-length pattern run as BFS") {
   }
   // Both ends bound (Into).
   std::string into = "MATCH (a:Node), (b:Hub) WHERE a.id < 30 MATCH (a)-[:E*1..3]->(b) ";
-  CHECK(Has(db.Run("EXPLAIN " + into + "WITH DISTINCT a, b RETURN count(*)"), "BfsExpandInto"));
+  CHECK(PlanHas(db.Run("EXPLAIN " + into + "WITH DISTINCT a, b RETURN count(*)"), "BfsExpandInto"));
   CHECK(Sorted(db.Run(into + "WITH DISTINCT a, b RETURN a.id, b.id")) ==
         Sorted(db.Run("MATCH (a:Node), (b:Hub) WHERE a.id < 30 MATCH p = (a)-[:E*1..3]->(b) "
                       "WITH DISTINCT a, b RETURN a.id, b.id")));
@@ -249,21 +245,21 @@ TEST_CASE("count(*) over one expansion reads degrees") {
   auto top = db.Run("EXPLAIN MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d "
                     "ORDER BY d DESC, id ASC LIMIT 10");
   INFO(top.plan);
-  CHECK(Has(top, "ExpandCount (a)-[_:E]->() keys [a.id AS id] aggregates [count(*)]"));
-  CHECK_FALSE(Has(top, "+Expand ("));
-  CHECK(Has(db.Run("EXPLAIN MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t"),
+  CHECK(PlanHas(top, "ExpandCount (a)-[_:E]->() keys [a.id AS id] aggregates [count(*)]"));
+  CHECK_FALSE(PlanHas(top, "+Expand ("));
+  CHECK(PlanHas(db.Run("EXPLAIN MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t"),
             "ExpandCount (_)-[r]->() keys [type(r) AS t]"));
   // A target checked for labels only counts its relationships to them.
-  CHECK(Has(db.Run("EXPLAIN MATCH (a)-[:E]->(b:Hub) RETURN a.id, count(*)"),
+  CHECK(PlanHas(db.Run("EXPLAIN MATCH (a)-[:E]->(b:Hub) RETURN a.id, count(*)"),
             "ExpandCount (a)-[_:E]->(:Hub)"));
   // Not rewritten: a target checked otherwise, another aggregate, a key on
   // the target.
-  CHECK_FALSE(Has(db.Run("EXPLAIN MATCH (a)-[:E]->(b:Hub) WHERE b.id > 3 "
+  CHECK_FALSE(PlanHas(db.Run("EXPLAIN MATCH (a)-[:E]->(b:Hub) WHERE b.id > 3 "
                          "RETURN a.id, count(*)"),
                   "ExpandCount"));
-  CHECK_FALSE(Has(db.Run("EXPLAIN MATCH (a)-[:E]->(b) RETURN a.id, count(b.id)"),
+  CHECK_FALSE(PlanHas(db.Run("EXPLAIN MATCH (a)-[:E]->(b) RETURN a.id, count(b.id)"),
                   "ExpandCount"));
-  CHECK_FALSE(Has(db.Run("EXPLAIN MATCH (a)-[:E]->(b) RETURN b.id, count(*)"),
+  CHECK_FALSE(PlanHas(db.Run("EXPLAIN MATCH (a)-[:E]->(b) RETURN b.id, count(*)"),
                   "ExpandCount"));
 
   // Answers equal the row-by-row Aggregate (a `WHERE true` on top keeps
@@ -286,8 +282,8 @@ TEST_CASE("count(*) over one expansion reads degrees") {
     std::string fast = q, slow = q;
     fast.replace(fast.find("{W}"), 3, "");
     slow.replace(slow.find("{W}"), 3, "WHERE true");
-    REQUIRE(Has(db.Run("EXPLAIN " + fast), "ExpandCount"));
-    REQUIRE_FALSE(Has(db.Run("EXPLAIN " + slow), "ExpandCount"));
+    REQUIRE(PlanHas(db.Run("EXPLAIN " + fast), "ExpandCount"));
+    REQUIRE_FALSE(PlanHas(db.Run("EXPLAIN " + slow), "ExpandCount"));
     CHECK(Sorted(db.Run(fast)) == Sorted(db.Run(slow)));
   }
   // In a statement that changed relationships, counts come from Expand.
@@ -321,16 +317,16 @@ TEST_CASE("ORDER BY under LIMIT keeps a bounded top-k") {
       "EXPLAIN MATCH (a:Node)-[:E]->() RETURN a.id AS id, count(*) AS d "
       "ORDER BY d DESC, id ASC LIMIT 10");
   INFO(top.plan);
-  CHECK(Has(top, "TopK d DESC, id limit 10"));
-  CHECK_FALSE(Has(top, "+Sort"));
+  CHECK(PlanHas(top, "TopK d DESC, id limit 10"));
+  CHECK_FALSE(PlanHas(top, "+Sort"));
   CHECK(LineOf(top.plan, "Limit 10") < LineOf(top.plan, "TopK"));
   auto skip =
       db.Run("EXPLAIN MATCH (a:V) RETURN a.id ORDER BY a.id SKIP 3 LIMIT 4");
-  CHECK(Has(skip, "TopK a.id skip 3 limit 4"));
+  CHECK(PlanHas(skip, "TopK a.id skip 3 limit 4"));
   CHECK(LineOf(skip.plan, "Skip 3") < LineOf(skip.plan, "TopK"));
   // Not rewritten: ORDER BY without LIMIT, SKIP alone.
-  CHECK(Has(db.Run("EXPLAIN MATCH (a:V) RETURN a.id ORDER BY a.id"), "+Sort"));
-  CHECK(Has(db.Run("EXPLAIN MATCH (a:V) RETURN a.id ORDER BY a.id SKIP 3"),
+  CHECK(PlanHas(db.Run("EXPLAIN MATCH (a:V) RETURN a.id ORDER BY a.id"), "+Sort"));
+  CHECK(PlanHas(db.Run("EXPLAIN MATCH (a:V) RETURN a.id ORDER BY a.id SKIP 3"),
             "+Sort"));
 
   // Answers equal the first rows of the full sort (the same query without
@@ -368,7 +364,7 @@ TEST_CASE("ORDER BY under LIMIT keeps a bounded top-k") {
           q + (s > 0 ? " SKIP " + std::to_string(s) : std::string()) +
           " LIMIT " + std::to_string(l);
       CAPTURE(text);
-      REQUIRE(Has(db.Run("EXPLAIN " + text), "TopK"));
+      REQUIRE(PlanHas(db.Run("EXPLAIN " + text), "TopK"));
       CHECK(Rows(db.Run(text)) == Slice(full, s, l));
     }
   }
@@ -420,19 +416,19 @@ TEST_CASE("count(*) per type over every node reads the whole adjacency") {
   auto plan = db.Run(
       "EXPLAIN MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t");
   INFO(plan.plan);
-  CHECK(Has(plan,
+  CHECK(PlanHas(plan,
             "ExpandCount (_)-[r]->() keys [type(r) AS t] aggregates [count(*)] "
             "over all nodes"));
-  CHECK_FALSE(Has(plan, "NodeScan"));
+  CHECK_FALSE(PlanHas(plan, "NodeScan"));
   // Not over all nodes: a label, a key on the start node, a start node
   // bound before.
   CHECK_FALSE(
-      Has(db.Run("EXPLAIN MATCH (a:Node)-[r]->() RETURN type(r), count(*)"),
+      PlanHas(db.Run("EXPLAIN MATCH (a:Node)-[r]->() RETURN type(r), count(*)"),
           "over all nodes"));
   CHECK_FALSE(
-      Has(db.Run("EXPLAIN MATCH (a)-[r]->() RETURN a.id, type(r), count(*)"),
+      PlanHas(db.Run("EXPLAIN MATCH (a)-[r]->() RETURN a.id, type(r), count(*)"),
           "over all nodes"));
-  CHECK_FALSE(Has(db.Run("EXPLAIN MATCH (x:Hub) WITH x MATCH (a)-[r]->() "
+  CHECK_FALSE(PlanHas(db.Run("EXPLAIN MATCH (x:Hub) WITH x MATCH (a)-[r]->() "
                          "RETURN type(r), count(*)"),
                   "over all nodes"));
 
@@ -455,8 +451,8 @@ TEST_CASE("count(*) per type over every node reads the whole adjacency") {
       fast.replace(fast.find("{W}"), 3, "");
       slow.replace(slow.find("{W}"), 3, "WHERE true");
       CAPTURE(fast);
-      REQUIRE(Has(db.Run("EXPLAIN " + fast), "over all nodes"));
-      REQUIRE_FALSE(Has(db.Run("EXPLAIN " + slow), "ExpandCount"));
+      REQUIRE(PlanHas(db.Run("EXPLAIN " + fast), "over all nodes"));
+      REQUIRE_FALSE(PlanHas(db.Run("EXPLAIN " + slow), "ExpandCount"));
       CHECK(Sorted(db.Run(fast)) == Sorted(db.Run(slow)));
     }
   };
@@ -489,7 +485,7 @@ TEST_CASE("count(*) per type over every node reads the whole adjacency") {
   // A count over all nodes that runs after writes of the same statement
   // (the first part of a UNION): node by node through the overlay.
   std::string counted = "MATCH ()-[r]-() RETURN type(r) AS t, count(*) AS c";
-  REQUIRE(Has(
+  REQUIRE(PlanHas(
       db.Run(
           "EXPLAIN CREATE (a:V {id: 2000})-[:G]->(a) RETURN 'x' AS t, 0 AS c "
           "UNION ALL " +
