@@ -22,6 +22,7 @@ struct ImportArgs {
   std::string array_delimiter = ";";
   std::string id_type = "string";
   bool skip_bad_rows = false;
+  int threads = 0;
 };
 
 // A one-byte delimiter; "\t" and "TAB" name the tab.
@@ -58,6 +59,11 @@ int RunImport(const ImportArgs& args) {
                         ? graph::BulkLoadOptions::IdType::kInteger
                         : graph::BulkLoadOptions::IdType::kString;
   options.skip_bad_rows = args.skip_bad_rows;
+  if (args.threads < 0) {
+    std::cerr << "error: --threads is 0 (one per core) or more\n";
+    return kExitUsage;
+  }
+  options.threads = args.threads;
   const bool tty = isatty(STDERR_FILENO);
   if (tty) {
     options.progress = [](uint64_t done, uint64_t total) {
@@ -130,6 +136,10 @@ Subcommand AddImportCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--skip-bad-rows", args->skip_bad_rows,
                 "Report and skip bad rows instead of failing the import");
+  cmd->add_option("--threads", args->threads,
+                  "Threads that read one relationship file (0: one per "
+                  "core); the database written is the same for any number")
+      ->capture_default_str();
   return {cmd, [args] { return RunImport(*args); }};
 }
 

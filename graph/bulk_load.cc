@@ -2,9 +2,11 @@
 #include "graph/bulk_load.h"
 
 #include <algorithm>
+#include <barrier>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <latch>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +19,7 @@
 #include "absl/strings/str_split.h"
 #include "graph/bulk_internal.h"
 #include "graph/catalog.h"
+#include "graph/huge_pages.h"
 #include "graph/key_codec.h"
 #include "graph/records.h"
 #include "graph/status_macros.h"
@@ -90,40 +93,15 @@ class LocalCatalog {
   std::vector<std::string> created_[3];
 };
 
-// The nodes of one ID space, by their CSV id.
-struct IdSpace {
-  absl::flat_hash_map<std::string, uint32_t> by_text;
-  absl::flat_hash_map<int64_t, uint32_t> by_int;
-  // Integer ids in a compact range: dense[id - min] (kNone when unused).
-  // Built after the node files, for the relationship lookups.
-  static constexpr uint32_t kNone = 0xffffffffu;
-  int64_t min = 0;
-  std::vector<uint32_t> dense;
-
-  void MakeDense() {
-    if (by_int.empty()) return;
-    int64_t lo = by_int.begin()->first, hi = lo;
-    for (const auto& [id, local] : by_int) {
-      lo = std::min(lo, id);
-      hi = std::max(hi, id);
-    }
-    uint64_t span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo);
-    if (span >= 4 * by_int.size() + 1024) return;
-    min = lo;
-    dense.assign(span + 1, kNone);
-    for (const auto& [id, local] : by_int) dense[id - lo] = local;
-    absl::flat_hash_map<int64_t, uint32_t>().swap(by_int);
-  }
-};
-
-struct AdjRow {
-  uint32_t src, dst, type, edge;  // Local node indexes and edge ordinal.
-};
+using bulk::AdjRow;
+using bulk::IdSpace;
 
 class Loader {
  public:
   Loader(Store* store, const BulkLoadOptions& options, std::string tmp)
-      : store_(store), options_(options), tmp_(std::move(tmp)),
+      : store_(store),
+        options_(options),
+        tmp_(std::move(tmp)),
         catalog_(store->catalog()) {}
 
   absl::Status Run(const std::vector<BulkInput>& nodes,
@@ -131,19 +109,37 @@ class Loader {
 
  private:
   using Fields = std::vector<CsvField>;
+  // An open input file with its header read.
+  struct CsvFile {
+    std::unique_ptr<bulk::MappedFile> map;
+    std::unique_ptr<CsvReader> reader;
+    std::vector<Column> columns;
+    std::vector<PropKeyId> keys;  // Per column: property key of a named
+                                  // kId or of kProperty.
+  };
   absl::Status ReadCounters();
-  absl::Status LoadFile(const BulkInput& input, bool nodes);
-  // Row handlers return InvalidArgument for a bad row (message without the
+  absl::StatusOr<CsvFile> OpenCsv(const BulkInput& input, bool nodes);
+  absl::Status LoadNodes(const BulkInput& input);
+  absl::Status LoadRelationships(const BulkInput& input);
+  // Row handler; returns InvalidArgument for a bad row (message without the
   // file:line prefix).
-  absl::Status NodeRow(const std::vector<Column>& cols, const Fields& f,
+  absl::Status NodeRow(const CsvFile& file, const Fields& f,
                        const std::vector<LabelId>& file_labels);
-  absl::Status EdgeRow(const std::vector<Column>& cols, const Fields& f,
-                       std::optional<TypeId> file_type);
-  absl::StatusOr<uint32_t> Resolve(const std::string& space,
-                                   std::string_view text, const char* role);
-  absl::Status BadRow(const std::string& where, const absl::Status& why);
+  // Appends a parsed chunk (in file order) to the import.
+  // Moves its rows to adj_[*rows, ...) with catalog type ids and
+  // advances *rows.
+  absl::Status MergeChunk(bulk::EdgeChunk* chunk,
+                          std::optional<TypeId> file_type, size_t* rows);
+  absl::Status BadRow(const std::string& where, const absl::Status& why) {
+    return bulk::RecordBadRow(where, why, options_.skip_bad_rows,
+                              options_.max_reported_bad_rows, &bad_);
+  }
+  void Progress(uint64_t bytes) const {
+    if (options_.progress) options_.progress(bytes, bytes_total_);
+  }
   absl::Status WriteSorted();
   absl::Status WriteIndexes(bulk::SstSink* label, bulk::SstSink* prop);
+  absl::Status WriteEdges(bulk::SstSink* sink) const;
   absl::Status WriteAdjacency(bool out, bulk::SstSink* sink) const;
   std::unique_ptr<bulk::SstSink> Sink(Cf cf, const char* name) {
     return std::make_unique<bulk::SstSink>(
@@ -154,7 +150,7 @@ class Loader {
   const BulkLoadOptions& options_;
   std::string tmp_;
   LocalCatalog catalog_;
-  BulkLoadReport* report_ = nullptr;
+  bulk::BadRows bad_;
   NodeId base_node_ = 0;
   EdgeId base_edge_ = 0;
   uint64_t num_nodes_ = 0;
@@ -162,17 +158,23 @@ class Loader {
   uint64_t bytes_done_ = 0;
   uint64_t bytes_total_ = 0;
   absl::flat_hash_map<std::string, IdSpace> spaces_;
-  std::unique_ptr<bulk::SstSink> nodes_sink_, edges_sink_;
+  std::unique_ptr<bulk::SstSink> nodes_sink_;
   std::vector<std::unique_ptr<bulk::SstSink>> sinks_done_;
   std::vector<uint64_t> label_rows_;  // label << 32 | local node
   std::string prop_arena_;            // prop index keys, back to back
   std::vector<std::pair<uint64_t, uint32_t>> prop_keys_;  // offset, size
-  std::vector<AdjRow> adj_;
+  // Every relationship in import order (edge ordinal = position).
+  HugeVector<AdjRow> adj_;
+  // When some file has property columns: relationship i's encoded property
+  // list is edge_props_[edge_props_end_[i - 1], edge_props_end_[i]) (empty:
+  // no properties); otherwise edge_props_end_ is empty.
+  std::string edge_props_;
+  std::vector<uint64_t> edge_props_end_;
   absl::flat_hash_map<LabelId, uint64_t> label_counts_;
   absl::flat_hash_map<TypeId, uint64_t> type_counts_;
   // Scratch reused per row.
   NodeRecord node_;
-  EdgeRecord edge_;
+  std::string key_;
 };
 
 absl::Status Loader::ReadCounters() {
@@ -180,8 +182,8 @@ absl::Status Loader::ReadCounters() {
   for (auto [key, target] : {std::pair{kNextNodeKey, &base_node_},
                              std::pair{kNextEdgeKey, &base_edge_}}) {
     std::string value;
-    rocksdb::Status s = store_->db()->Get(ro, store_->cf(Cf::kMeta),
-                                          std::string(key), &value);
+    rocksdb::Status s =
+        store_->db()->Get(ro, store_->cf(Cf::kMeta), std::string(key), &value);
     if (s.ok() && value.size() == 8) {
       *target = ReadU64(value);
     } else if (!s.IsNotFound()) {
@@ -192,51 +194,9 @@ absl::Status Loader::ReadCounters() {
   return absl::OkStatus();
 }
 
-absl::Status Loader::BadRow(const std::string& where, const absl::Status& why) {
-  std::string msg = absl::StrCat(where, ": ", std::string(why.message()));
-  if (!options_.skip_bad_rows) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        msg, " (nothing imported; --skip-bad-rows skips bad rows)"));
-  }
-  ++report_->bad_rows;
-  if (static_cast<int>(report_->bad_row_messages.size()) <
-      options_.max_reported_bad_rows) {
-    report_->bad_row_messages.push_back(std::move(msg));
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<uint32_t> Loader::Resolve(const std::string& space,
-                                         std::string_view text,
-                                         const char* role) {
-  auto sp = spaces_.find(space);
-  if (sp != spaces_.end()) {
-    if (options_.id_type == BulkLoadOptions::IdType::kInteger) {
-      int64_t v;
-      if (absl::SimpleAtoi(absl::string_view(text.data(), text.size()), &v)) {
-        const IdSpace& space = sp->second;
-        if (!space.dense.empty()) {
-          uint64_t at = static_cast<uint64_t>(v) - static_cast<uint64_t>(space.min);
-          if (at < space.dense.size() && space.dense[at] != IdSpace::kNone) {
-            return space.dense[at];
-          }
-        } else if (auto it = space.by_int.find(v); it != space.by_int.end()) {
-          return it->second;
-        }
-      }
-    } else {
-      auto it = sp->second.by_text.find(
-          absl::string_view(text.data(), text.size()));
-      if (it != sp->second.by_text.end()) return it->second;
-    }
-  }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "unknown ", role, " '", std::string(text), "'",
-      space.empty() ? "" : absl::StrCat(" in ID space ", space)));
-}
-
-absl::Status Loader::NodeRow(const std::vector<Column>& cols, const Fields& f,
+absl::Status Loader::NodeRow(const CsvFile& file, const Fields& f,
                              const std::vector<LabelId>& file_labels) {
+  const std::vector<Column>& cols = file.columns;
   node_.labels = file_labels;
   node_.props.clear();
   const uint32_t local = static_cast<uint32_t>(num_nodes_);
@@ -253,14 +213,14 @@ absl::Status Loader::NodeRow(const std::vector<Column>& cols, const Fields& f,
           Value v = Value::String(id_text);
           if (options_.id_type == BulkLoadOptions::IdType::kInteger) {
             int64_t n;
-            if (!absl::SimpleAtoi(absl::string_view(id_text.data(), id_text.size()), &n)) {
+            if (!absl::SimpleAtoi(
+                    absl::string_view(id_text.data(), id_text.size()), &n)) {
               return absl::InvalidArgumentError(absl::StrCat(
                   ":ID '", std::string(id_text), "' is not an integer"));
             }
             v = Value::Int(n);
           }
-          SetProperty(&node_.props, catalog_.Id(CatalogKind::kPropKey, c.name),
-                      std::move(v));
+          SetProperty(&node_.props, file.keys[i], std::move(v));
         }
         break;
       }
@@ -276,10 +236,7 @@ absl::Status Loader::NodeRow(const std::vector<Column>& cols, const Fields& f,
         Value v;
         DOSSIER_RETURN_IF_ERROR(
             bulk::ConvertField(c, f[i], options_.array_delimiter, &v));
-        if (!v.is_null()) {
-          SetProperty(&node_.props, catalog_.Id(CatalogKind::kPropKey, c.name),
-                      std::move(v));
-        }
+        if (!v.is_null()) SetProperty(&node_.props, file.keys[i], std::move(v));
         break;
       }
       case Role::kStartId:
@@ -294,19 +251,21 @@ absl::Status Loader::NodeRow(const std::vector<Column>& cols, const Fields& f,
     bool fresh;
     if (options_.id_type == BulkLoadOptions::IdType::kInteger) {
       int64_t n;
-      if (!absl::SimpleAtoi(absl::string_view(id_text.data(), id_text.size()), &n)) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            ":ID '", std::string(id_text), "' is not an integer"));
+      if (!absl::SimpleAtoi(absl::string_view(id_text.data(), id_text.size()),
+                            &n)) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(":ID '", std::string(id_text), "' is not an integer"));
       }
       fresh = space.by_int.emplace(n, local).second;
     } else {
       fresh = space.by_text.emplace(std::string(id_text), local).second;
     }
     if (!fresh) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "duplicate :ID '", std::string(id_text), "'",
-          id_col->id_space.empty() ? ""
-                                   : absl::StrCat(" in ID space ", id_col->id_space)));
+      return absl::InvalidArgumentError(
+          absl::StrCat("duplicate :ID '", std::string(id_text), "'",
+                       id_col->id_space.empty()
+                           ? ""
+                           : absl::StrCat(" in ID space ", id_col->id_space)));
     }
   }
   std::sort(node_.labels.begin(), node_.labels.end());
@@ -331,161 +290,258 @@ absl::Status Loader::NodeRow(const std::vector<Column>& cols, const Fields& f,
   return absl::OkStatus();
 }
 
-absl::Status Loader::EdgeRow(const std::vector<Column>& cols, const Fields& f,
-                             std::optional<TypeId> file_type) {
-  edge_.props.clear();
-  uint32_t src = 0, dst = 0;
-  std::optional<TypeId> type = file_type;
-  for (size_t i = 0; i < cols.size(); ++i) {
-    const Column& c = cols[i];
-    switch (c.role) {
-      case Role::kStartId: {
-        DOSSIER_ASSIGN_OR_RETURN(src, Resolve(c.id_space, f[i].text, ":START_ID"));
-        break;
-      }
-      case Role::kEndId: {
-        DOSSIER_ASSIGN_OR_RETURN(dst, Resolve(c.id_space, f[i].text, ":END_ID"));
-        break;
-      }
-      case Role::kType:
-        if (!f[i].text.empty()) {
-          type = catalog_.Id(CatalogKind::kType, f[i].text);
-        }
-        break;
-      case Role::kProperty: {
-        Value v;
-        DOSSIER_RETURN_IF_ERROR(
-            bulk::ConvertField(c, f[i], options_.array_delimiter, &v));
-        if (!v.is_null()) {
-          SetProperty(&edge_.props, catalog_.Id(CatalogKind::kPropKey, c.name),
-                      std::move(v));
-        }
-        break;
-      }
-      case Role::kId:
-      case Role::kLabel:
-      case Role::kIgnore:
-        break;
-    }
-  }
-  if (!type) {
-    return absl::InvalidArgumentError(
-        "no relationship type (empty :TYPE and no TYPE=FILE)");
-  }
-  if (catalog_.TooManyTypes()) {
-    return absl::ResourceExhaustedError("too many relationship types");
-  }
-  const uint32_t ordinal = static_cast<uint32_t>(num_edges_);
-  edge_.id = base_edge_ + ordinal;
-  edge_.src = base_node_ + src;
-  edge_.dst = base_node_ + dst;
-  edge_.type = *type;
-  DOSSIER_ASSIGN_OR_RETURN(std::string bytes, EncodeEdgeRecord(edge_));
-  DOSSIER_RETURN_IF_ERROR(edges_sink_->Put(EdgeKey(edge_.id), bytes));
-  adj_.push_back(AdjRow{src, dst, *type, ordinal});
-  ++type_counts_[*type];
-  ++num_edges_;
-  return absl::OkStatus();
-}
-
-absl::Status Loader::LoadFile(const BulkInput& input, bool nodes) {
-  DOSSIER_ASSIGN_OR_RETURN(std::unique_ptr<bulk::MappedFile> file,
-                           bulk::MappedFile::Open(input.path));
-  CsvReader reader(file->data(), input.path, options_.delimiter);
+absl::StatusOr<Loader::CsvFile> Loader::OpenCsv(const BulkInput& input,
+                                                bool nodes) {
+  CsvFile file;
+  DOSSIER_ASSIGN_OR_RETURN(file.map, bulk::MappedFile::Open(input.path));
+  file.reader = std::make_unique<CsvReader>(file.map->data(), input.path,
+                                            options_.delimiter);
   Fields fields;
-  CsvReader::Step step = reader.Next(&fields);
-  if (step == CsvReader::Step::kError) return reader.error();
+  CsvReader::Step step = file.reader->Next(&fields);
+  if (step == CsvReader::Step::kError) return file.reader->error();
   if (step == CsvReader::Step::kEnd) {
     return absl::InvalidArgumentError(
         absl::StrCat(input.path, ": empty file (a header line is required)"));
   }
   DOSSIER_ASSIGN_OR_RETURN(
-      std::vector<Column> cols,
-      bulk::ParseHeader(fields, absl::StrCat(input.path, ":",
-                                             reader.record_line())));
+      file.columns,
+      bulk::ParseHeader(
+          fields, absl::StrCat(input.path, ":", file.reader->record_line())));
+  std::vector<Column>& cols = file.columns;
   auto count = [&](Role r) {
     return std::count_if(cols.begin(), cols.end(),
                          [r](const Column& c) { return c.role == r; });
   };
-  std::vector<LabelId> file_labels;
-  std::optional<TypeId> file_type;
   if (nodes) {
     if (count(Role::kId) > 1 || count(Role::kStartId) || count(Role::kEndId)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          input.path, ": a node file has at most one :ID column and no "
-                      ":START_ID/:END_ID"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(input.path,
+                       ": a node file has at most one :ID column and no "
+                       ":START_ID/:END_ID"));
     }
     // `export --format csv` writes a node's further labels in a last column
     // headed exactly `labels:string[]` (DESIGN §6): in a node file without a
     // :LABEL column, that column holds labels, so `import` reads back what
     // `export` writes.
     if (count(Role::kLabel) == 0 && !cols.empty() &&
-        fields.size() == cols.size() && fields.back().text == "labels:string[]") {
+        fields.size() == cols.size() &&
+        fields.back().text == "labels:string[]") {
       cols.back().role = Role::kLabel;
     }
-    for (absl::string_view l :
-         absl::StrSplit(input.name, ':', absl::SkipEmpty())) {
-      file_labels.push_back(
-          catalog_.Id(CatalogKind::kLabel, std::string_view(l.data(), l.size())));
-    }
-  } else {
-    if (count(Role::kStartId) != 1 || count(Role::kEndId) != 1) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          input.path, ": a relationship file needs one :START_ID and one "
-                      ":END_ID column"));
-    }
-    if (!input.name.empty()) {
-      file_type = catalog_.Id(CatalogKind::kType, input.name);
-    } else if (count(Role::kType) == 0) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          input.path, ": no :TYPE column; name the type as --relationships "
-                      "TYPE=", input.path));
+  } else if (count(Role::kStartId) != 1 || count(Role::kEndId) != 1) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(input.path,
+                     ": a relationship file needs one :START_ID and one "
+                     ":END_ID column"));
+  } else if (input.name.empty() && count(Role::kType) == 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(input.path,
+                     ": no :TYPE column; name the type as --relationships "
+                     "TYPE=",
+                     input.path));
+  }
+  // The header's property keys are named in column order (a column whose
+  // fields are all empty names its key too), the same on any thread count.
+  file.keys.assign(cols.size(), 0);
+  for (size_t i = 0; i < cols.size(); ++i) {
+    const Column& c = cols[i];
+    if (c.role == Role::kProperty || (c.role == Role::kId && !c.name.empty())) {
+      file.keys[i] = catalog_.Id(CatalogKind::kPropKey, c.name);
     }
   }
+  return file;
+}
+
+absl::Status Loader::LoadNodes(const BulkInput& input) {
+  DOSSIER_ASSIGN_OR_RETURN(CsvFile file, OpenCsv(input, /*nodes=*/true));
+  std::vector<LabelId> file_labels;
+  for (absl::string_view l :
+       absl::StrSplit(input.name, ':', absl::SkipEmpty())) {
+    file_labels.push_back(
+        catalog_.Id(CatalogKind::kLabel, std::string_view(l.data(), l.size())));
+  }
+  CsvReader& reader = *file.reader;
+  Fields fields;
   uint64_t last_progress = 0;
   while (true) {
-    step = reader.Next(&fields);
+    CsvReader::Step step = reader.Next(&fields);
     if (step == CsvReader::Step::kEnd) break;
-    if (options_.progress && reader.offset() - last_progress > (8u << 20)) {
-      options_.progress(bytes_done_ + reader.offset(), bytes_total_);
+    if (reader.offset() - last_progress > (8u << 20)) {
+      Progress(bytes_done_ + reader.offset());
       last_progress = reader.offset();
     }
     if (step == CsvReader::Step::kError) {
-      std::string where(reader.error().message());
-      size_t colon = where.find(": ");
-      DOSSIER_RETURN_IF_ERROR(BadRow(
-          where.substr(0, colon),
-          absl::InvalidArgumentError(where.substr(colon + 2))));
+      const std::string where(reader.error().message());
+      const size_t colon = where.find(": ");
+      DOSSIER_RETURN_IF_ERROR(
+          BadRow(where.substr(0, colon),
+                 absl::InvalidArgumentError(where.substr(colon + 2))));
       continue;
     }
-    std::string where = absl::StrCat(input.path, ":", reader.record_line());
-    if (fields.size() != cols.size()) {
-      DOSSIER_RETURN_IF_ERROR(BadRow(
-          where, absl::InvalidArgumentError(absl::StrCat(
-                     "expected ", cols.size(), " fields, found ",
-                     fields.size()))));
-      continue;
-    }
-    absl::Status s = nodes ? NodeRow(cols, fields, file_labels)
-                           : EdgeRow(cols, fields, file_type);
+    absl::Status s = fields.size() != file.columns.size()
+                         ? absl::InvalidArgumentError(
+                               absl::StrCat("expected ", file.columns.size(),
+                                            " fields, found ", fields.size()))
+                         : NodeRow(file, fields, file_labels);
     if (absl::IsInvalidArgument(s)) {
-      DOSSIER_RETURN_IF_ERROR(BadRow(where, s));
+      DOSSIER_RETURN_IF_ERROR(
+          BadRow(absl::StrCat(input.path, ":", reader.record_line()), s));
     } else if (!s.ok()) {
       return s;
     }
   }
   bytes_done_ += reader.size();
-  if (options_.progress) options_.progress(bytes_done_, bytes_total_);
+  Progress(bytes_done_);
+  return absl::OkStatus();
+}
+
+// The rows after the header are cut into byte ranges of whole lines, one
+// per thread; each range is parsed on its own (ParseEdgeChunk) and the
+// results are appended in file order, so ids, types and bad-row reports
+// come out as one sequential pass would make them.
+absl::Status Loader::LoadRelationships(const BulkInput& input) {
+  DOSSIER_ASSIGN_OR_RETURN(CsvFile file, OpenCsv(input, /*nodes=*/false));
+  bulk::EdgeFileSpec spec;
+  spec.path = input.path;
+  spec.columns = file.columns;
+  spec.keys = file.keys;
+  spec.spaces.assign(spec.columns.size(), nullptr);
+  for (size_t i = 0; i < spec.columns.size(); ++i) {
+    const Column& c = spec.columns[i];
+    if (c.role == Role::kStartId || c.role == Role::kEndId) {
+      auto it = spaces_.find(c.id_space);
+      if (it != spaces_.end()) spec.spaces[i] = &it->second;
+    }
+    if (c.role == Role::kProperty) spec.has_properties = true;
+  }
+  std::optional<TypeId> file_type;
+  if (!input.name.empty()) {
+    file_type = catalog_.Id(CatalogKind::kType, input.name);
+    spec.has_file_type = true;
+  }
+  spec.delimiter = options_.delimiter;
+  spec.array_delimiter = options_.array_delimiter;
+  spec.integer_ids = options_.id_type == BulkLoadOptions::IdType::kInteger;
+  spec.skip_bad_rows = options_.skip_bad_rows;
+  spec.max_reported_bad_rows = options_.max_reported_bad_rows;
+
+  const std::string_view data = file.map->data();
+  const size_t body_at = file.reader->offset();
+  int threads = options_.threads;
+  if (threads <= 0) {
+    threads =
+        std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  }
+  const std::vector<std::string_view> ranges = bulk::SplitAtLines(
+      data.substr(body_at), threads, options_.min_range_bytes);
+  std::vector<std::unique_ptr<bulk::EdgeChunk>> chunks;
+  int64_t line = 1 + std::count(data.begin(), data.begin() + body_at, '\n');
+  for (std::string_view range : ranges) {
+    chunks.push_back(std::make_unique<bulk::EdgeChunk>());
+    chunks.back()->data = range;
+  }
+  // Each worker counts its range's lines; once every count is known, adj_
+  // grows by one row per line and each worker parses its range into its
+  // own part of it, knowing the line its range starts on.
+  std::vector<size_t> lines(chunks.size(), 0);
+  std::vector<size_t> row_at(chunks.size() + 1, adj_.size());
+  auto make_room = [&]() noexcept {
+    for (size_t k = 0; k < chunks.size(); ++k) {
+      row_at[k + 1] = row_at[k] + lines[k] + 1;
+    }
+    adj_.resize(row_at.back());
+  };
+  std::barrier counted(static_cast<std::ptrdiff_t>(chunks.size()), make_room);
+  std::latch parsed(static_cast<std::ptrdiff_t>(chunks.size()));
+  auto work = [&](size_t k) {
+    bulk::EdgeChunk& chunk = *chunks[k];
+    lines[k] = std::count(chunk.data.begin(), chunk.data.end(), '\n');
+    counted.arrive_and_wait();
+    chunk.first_line = line;
+    for (size_t j = 0; j < k; ++j) chunk.first_line += lines[j];
+    chunk.rows = std::span<AdjRow>(adj_.data() + row_at[k], lines[k] + 1);
+    bulk::ParseEdgeChunk(spec, &chunk);
+    parsed.count_down();
+  };
+  std::vector<std::thread> workers;
+  for (size_t k = 0; k < chunks.size(); ++k) workers.emplace_back(work, k);
+  while (!parsed.try_wait()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    uint64_t read = body_at;
+    for (const auto& chunk : chunks) {
+      read += chunk->bytes_read.load(std::memory_order_relaxed);
+    }
+    Progress(bytes_done_ + read);
+  }
+  for (std::thread& t : workers) t.join();
+  size_t rows = row_at[0];
+  for (auto& chunk : chunks) {
+    absl::Status s = MergeChunk(chunk.get(), file_type, &rows);
+    if (!s.ok()) {
+      adj_.resize(row_at[0]);
+      return s;
+    }
+    chunk.reset();
+  }
+  adj_.resize(rows);
+  bytes_done_ += data.size();
+  Progress(bytes_done_);
+  return absl::OkStatus();
+}
+
+absl::Status Loader::MergeChunk(bulk::EdgeChunk* chunk,
+                                std::optional<TypeId> file_type, size_t* rows) {
+  bad_.count += chunk->bad.count;
+  for (std::string& m : chunk->bad.messages) {
+    if (static_cast<int>(bad_.messages.size()) >=
+        options_.max_reported_bad_rows) {
+      break;
+    }
+    bad_.messages.push_back(std::move(m));
+  }
+  DOSSIER_RETURN_IF_ERROR(chunk->status);
+  // Chunk type indexes -> catalog ids, named in order of first use.
+  std::vector<TypeId> types;
+  for (const std::string& name : chunk->types) {
+    types.push_back(name.empty() ? *file_type
+                                 : catalog_.Id(CatalogKind::kType, name));
+  }
+  if (catalog_.TooManyTypes()) {
+    return absl::ResourceExhaustedError("too many relationship types");
+  }
+  std::vector<uint64_t> per_type(types.size(), 0);
+  if (!chunk->props_end.empty() && edge_props_end_.size() < *rows) {
+    edge_props_end_.resize(*rows, edge_props_.size());
+  }
+  AdjRow* to = adj_.data() + *rows;
+  if (to != chunk->rows.data()) {
+    std::memmove(to, chunk->rows.data(), chunk->num_rows * sizeof(AdjRow));
+  }
+  for (AdjRow* r = to; r != to + chunk->num_rows; ++r) {
+    ++per_type[r->type];
+    r->type = types[r->type];
+  }
+  *rows += chunk->num_rows;
+  for (size_t t = 0; t < types.size(); ++t) {
+    if (per_type[t] > 0) type_counts_[types[t]] += per_type[t];
+  }
+  if (!chunk->props_end.empty()) {
+    const uint64_t at = edge_props_.size();
+    edge_props_.append(chunk->props);
+    for (uint64_t end : chunk->props_end) edge_props_end_.push_back(at + end);
+  } else if (!edge_props_end_.empty()) {
+    edge_props_end_.resize(*rows, edge_props_.size());
+  }
   return absl::OkStatus();
 }
 
 absl::Status Loader::WriteIndexes(bulk::SstSink* label, bulk::SstSink* prop) {
   std::sort(label_rows_.begin(), label_rows_.end());
   for (uint64_t row : label_rows_) {
-    DOSSIER_RETURN_IF_ERROR(label->Put(
-        LabelKey(static_cast<LabelId>(row >> 32),
-                 base_node_ + static_cast<uint32_t>(row)),
-        {}));
+    DOSSIER_RETURN_IF_ERROR(
+        label->Put(LabelKey(static_cast<LabelId>(row >> 32),
+                            base_node_ + static_cast<uint32_t>(row)),
+                   {}));
   }
   DOSSIER_RETURN_IF_ERROR(label->Finish());
   std::vector<uint64_t>().swap(label_rows_);
@@ -505,60 +561,102 @@ absl::Status Loader::WriteIndexes(bulk::SstSink* label, bulk::SstSink* prop) {
   return absl::OkStatus();
 }
 
-// Buckets adj_ by the first key field (counting sort), then sorts each
-// bucket by (type, other end, edge): O(E) plus small sorts.
+// The edges family: key = edge id, value = edge record, in id order.
+absl::Status Loader::WriteEdges(bulk::SstSink* sink) const {
+  std::string key, value, no_props;
+  DOSSIER_RETURN_IF_ERROR(AppendPropertyList({}, &no_props));
+  uint64_t props_at = 0;
+  for (size_t i = 0; i < adj_.size(); ++i) {
+    const AdjRow& r = adj_[i];
+    key.clear();
+    AppendU64(base_edge_ + i, &key);
+    value.clear();
+    AppendEdgeHead(base_node_ + r.src, base_node_ + r.dst, r.type, &value);
+    std::string_view props = no_props;
+    if (!edge_props_end_.empty()) {
+      const uint64_t end = edge_props_end_[i];
+      if (end > props_at) {
+        props = std::string_view(edge_props_).substr(props_at, end - props_at);
+      }
+      props_at = end;
+    }
+    value.append(props);
+    DOSSIER_RETURN_IF_ERROR(sink->Put(key, value));
+  }
+  return sink->Finish();
+}
+
+// Buckets adj_ by the first key field with a counting sort that keeps the
+// edge order, each slot holding (other end << 32 | edge): a bucket sorts in
+// place without reaching back into adj_, unless the import has several
+// types (then the type, read from adj_, comes first). O(E) plus small sorts.
 absl::Status Loader::WriteAdjacency(bool out, bulk::SstSink* sink) const {
-  std::vector<uint64_t> start(num_nodes_ + 1, 0);
+  HugeVector<uint64_t> start(num_nodes_ + 1, 0);
   for (const AdjRow& r : adj_) ++start[(out ? r.src : r.dst) + 1];
   for (uint64_t v = 0; v < num_nodes_; ++v) start[v + 1] += start[v];
-  std::vector<uint32_t> order(adj_.size());
+  HugeVector<uint64_t> slots(adj_.size());
   {
-    std::vector<uint64_t> fill(start.begin(), start.end() - 1);
-    for (uint32_t i = 0; i < adj_.size(); ++i) {
-      order[fill[out ? adj_[i].src : adj_[i].dst]++] = i;
+    HugeVector<uint64_t> fill(start.begin(), start.end() - 1);
+    for (uint32_t e = 0; e < adj_.size(); ++e) {
+      const AdjRow& r = adj_[e];
+      slots[fill[out ? r.src : r.dst]++] =
+          uint64_t{out ? r.dst : r.src} << 32 | e;
     }
   }
+  const bool one_type = type_counts_.size() <= 1;
+  const TypeId only_type = one_type && !adj_.empty() ? adj_[0].type : 0;
+  auto type_of = [&](uint64_t slot) {
+    return one_type ? only_type : adj_[static_cast<uint32_t>(slot)].type;
+  };
+  std::string key;
   for (uint64_t v = 0; v < num_nodes_; ++v) {
-    auto first = order.begin() + start[v], last = order.begin() + start[v + 1];
+    auto first = slots.begin() + start[v], last = slots.begin() + start[v + 1];
     if (last - first > 1) {
-      std::sort(first, last, [&](uint32_t a, uint32_t b) {
-        const AdjRow& x = adj_[a];
-        const AdjRow& y = adj_[b];
-        uint32_t xo = out ? x.dst : x.src, yo = out ? y.dst : y.src;
-        return std::tie(x.type, xo, x.edge) < std::tie(y.type, yo, y.edge);
-      });
+      if (one_type) {
+        std::sort(first, last);
+      } else {
+        std::sort(first, last, [&](uint64_t a, uint64_t b) {
+          const TypeId ta = type_of(a), tb = type_of(b);
+          return ta != tb ? ta < tb : a < b;
+        });
+      }
     }
     for (auto it = first; it != last; ++it) {
-      const AdjRow& r = adj_[*it];
-      NodeId from = base_node_ + (out ? r.src : r.dst);
-      NodeId to = base_node_ + (out ? r.dst : r.src);
-      DOSSIER_RETURN_IF_ERROR(
-          sink->Put(AdjKey(from, r.type, to, base_edge_ + r.edge), {}));
+      key.clear();
+      AppendAdjKey(base_node_ + v, type_of(*it),
+                   base_node_ + static_cast<uint32_t>(*it >> 32),
+                   base_edge_ + static_cast<uint32_t>(*it), &key);
+      DOSSIER_RETURN_IF_ERROR(sink->Put(key, {}));
     }
   }
   return sink->Finish();
 }
 
-// The in-adjacency on a second thread while this one writes the label and
-// property indexes and the out-adjacency: each goes to its own SST file
-// and reads only what the CSV pass left (adj_, the index rows).
+// Three writers at once, each to its own SST file and reading only what
+// the CSV passes left: the in-adjacency, the edge records, and on this
+// thread the label and property indexes then the out-adjacency.
 absl::Status Loader::WriteSorted() {
   std::unique_ptr<bulk::SstSink> label = Sink(Cf::kLabel, "label");
   std::unique_ptr<bulk::SstSink> prop = Sink(Cf::kProp, "prop");
   std::unique_ptr<bulk::SstSink> out = Sink(Cf::kOut, "out");
   std::unique_ptr<bulk::SstSink> in = Sink(Cf::kIn, "in");
-  absl::Status in_status;
-  std::thread in_thread(
-      [&] { in_status = WriteAdjacency(false, in.get()); });
+  std::unique_ptr<bulk::SstSink> edges = Sink(Cf::kEdges, "edges");
+  absl::Status in_status, edges_status;
+  std::thread in_thread([&] { in_status = WriteAdjacency(false, in.get()); });
+  std::thread edges_thread([&] { edges_status = WriteEdges(edges.get()); });
   absl::Status status = WriteIndexes(label.get(), prop.get());
   if (status.ok()) status = WriteAdjacency(true, out.get());
   in_thread.join();
+  edges_thread.join();
   DOSSIER_RETURN_IF_ERROR(status);
   DOSSIER_RETURN_IF_ERROR(in_status);
-  for (auto* sink : {&label, &prop, &out, &in}) {
+  DOSSIER_RETURN_IF_ERROR(edges_status);
+  for (auto* sink : {&label, &prop, &out, &in, &edges}) {
     sinks_done_.push_back(std::move(*sink));
   }
-  std::vector<AdjRow>().swap(adj_);
+  HugeVector<AdjRow>().swap(adj_);
+  std::string().swap(edge_props_);
+  std::vector<uint64_t>().swap(edge_props_end_);
   auto meta = Sink(Cf::kMeta, "meta");
   std::string v;
   AppendU64(base_edge_ + num_edges_, &v);
@@ -574,7 +672,6 @@ absl::Status Loader::WriteSorted() {
 absl::Status Loader::Run(const std::vector<BulkInput>& nodes,
                          const std::vector<BulkInput>& rels,
                          BulkLoadReport* report) {
-  report_ = report;
   DOSSIER_RETURN_IF_ERROR(ReadCounters());
   for (const auto* list : {&nodes, &rels}) {
     for (const BulkInput& in : *list) {
@@ -590,15 +687,15 @@ absl::Status Loader::Run(const std::vector<BulkInput>& nodes,
   report->input_bytes = bytes_total_;
   Clock::time_point start = Clock::now();
   nodes_sink_ = Sink(Cf::kNodes, "nodes");
-  edges_sink_ = Sink(Cf::kEdges, "edges");
-  for (const BulkInput& in : nodes) DOSSIER_RETURN_IF_ERROR(LoadFile(in, true));
-  for (auto& [name, space] : spaces_) space.MakeDense();
-  for (const BulkInput& in : rels) DOSSIER_RETURN_IF_ERROR(LoadFile(in, false));
-  spaces_.clear();
+  for (const BulkInput& in : nodes) DOSSIER_RETURN_IF_ERROR(LoadNodes(in));
   DOSSIER_RETURN_IF_ERROR(nodes_sink_->Finish());
-  DOSSIER_RETURN_IF_ERROR(edges_sink_->Finish());
   sinks_done_.push_back(std::move(nodes_sink_));
-  sinks_done_.push_back(std::move(edges_sink_));
+  for (auto& [name, space] : spaces_) space.MakeDense();
+  for (const BulkInput& in : rels) {
+    DOSSIER_RETURN_IF_ERROR(LoadRelationships(in));
+  }
+  num_edges_ = adj_.size();
+  spaces_.clear();
   DOSSIER_RETURN_IF_ERROR(WriteSorted());
   report->read_seconds = Since(start);
 
@@ -623,11 +720,14 @@ absl::Status Loader::Run(const std::vector<BulkInput>& nodes,
 
   report->nodes = num_nodes_;
   report->relationships = num_edges_;
+  report->bad_rows = bad_.count;
+  report->bad_row_messages = std::move(bad_.messages);
   for (const auto& [id, n] : label_counts_) {
     report->nodes_by_label[store_->catalog().Name(CatalogKind::kLabel, id)] = n;
   }
   for (const auto& [id, n] : type_counts_) {
-    report->relationships_by_type[store_->catalog().Name(CatalogKind::kType, id)] = n;
+    report->relationships_by_type[store_->catalog().Name(CatalogKind::kType,
+                                                         id)] = n;
   }
   return absl::OkStatus();
 }

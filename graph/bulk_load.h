@@ -9,7 +9,9 @@
 // them (`long[]`, array-delimiter-separated), and `:IGNORE`. A `name:ID`
 // column is also stored as property `name` (string, or integer with
 // IdType::kInteger). An empty unquoted field is an absent property; `""` is
-// the empty string; an empty element of a non-string array is null. In a
+// the empty string; an empty element of a non-string array is null. Every
+// property key of a header is named in the catalog, even when the column
+// holds no value. In a
 // node file without a `:LABEL` column, a last column headed exactly
 // `labels:string[]` (what `export --format csv` writes) holds further labels.
 //
@@ -64,8 +66,15 @@ struct BulkLoadOptions {
   IdType id_type = IdType::kString;
   // Bad-row messages kept in the report (all are counted).
   int max_reported_bad_rows = 100;
-  // Called now and then with (bytes read, total bytes) of the input files.
+  // Called now and then with (bytes read, total bytes) of the input files,
+  // always from the calling thread.
   std::function<void(uint64_t, uint64_t)> progress;
+  // Threads that parse one relationship file (0: one per core), each a
+  // range of whole lines at least min_range_bytes long. A file holding a
+  // quote character is read on one thread (a quoted field may span lines).
+  // The database written is the same for any value.
+  int threads = 0;
+  uint64_t min_range_bytes = uint64_t{1} << 20;
 };
 
 struct BulkLoadReport {

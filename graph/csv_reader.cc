@@ -7,8 +7,10 @@
 
 namespace dossier::graph {
 
-CsvReader::CsvReader(std::string_view data, std::string file, char delimiter)
-    : data_(data), file_(std::move(file)), delimiter_(delimiter) {}
+CsvReader::CsvReader(std::string_view data, std::string file, char delimiter,
+                     int64_t first_line)
+    : data_(data), file_(std::move(file)), delimiter_(delimiter),
+      line_(first_line) {}
 
 CsvReader::Step CsvReader::Fail(int64_t line, int64_t column,
                                 std::string_view message) {

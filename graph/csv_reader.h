@@ -35,8 +35,11 @@ class CsvReader {
  public:
   enum class Step { kRecord, kEnd, kError };
 
-  // `data` must outlive the reader; `file` names it in errors.
-  CsvReader(std::string_view data, std::string file, char delimiter = ',');
+  // `data` must outlive the reader; `file` names it in errors. `first_line`
+  // numbers the line `data` starts with (a part of a file that begins at a
+  // line start).
+  CsvReader(std::string_view data, std::string file, char delimiter = ',',
+            int64_t first_line = 1);
 
   // Reads the next record into *fields (cleared first). kRecord: fields hold
   // the record, views valid until the next call; kEnd: no more records;

@@ -35,12 +35,29 @@ int64_t TieBreak(const Value& v) {
 
 }  // namespace
 
+namespace {
+
+// Writes v big-endian at p (sizeof(v) bytes).
+template <typename T>
+void StoreBigEndian(T v, char* p) {
+  for (int i = static_cast<int>(sizeof(T)) - 1; i >= 0; --i) {
+    p[i] = static_cast<char>(v);
+    v >>= 8;
+  }
+}
+
+}  // namespace
+
 void AppendU32(uint32_t v, std::string* out) {
-  for (int i = 3; i >= 0; --i) out->push_back(static_cast<char>(v >> (8 * i)));
+  char buf[4];
+  StoreBigEndian(v, buf);
+  out->append(buf, sizeof(buf));
 }
 
 void AppendU64(uint64_t v, std::string* out) {
-  for (int i = 7; i >= 0; --i) out->push_back(static_cast<char>(v >> (8 * i)));
+  char buf[8];
+  StoreBigEndian(v, buf);
+  out->append(buf, sizeof(buf));
 }
 
 uint32_t ReadU32(std::string_view in, size_t pos) {
@@ -121,11 +138,18 @@ std::string EdgeKey(EdgeId id) { return NodeKey(id); }
 std::string AdjKey(NodeId from, TypeId type, NodeId to, EdgeId id) {
   std::string k;
   k.reserve(28);
-  AppendU64(from, &k);
-  AppendU32(type, &k);
-  AppendU64(to, &k);
-  AppendU64(id, &k);
+  AppendAdjKey(from, type, to, id, &k);
   return k;
+}
+
+void AppendAdjKey(NodeId from, TypeId type, NodeId to, EdgeId id,
+                  std::string* out) {
+  char buf[28];
+  StoreBigEndian(from, buf);
+  StoreBigEndian(type, buf + 8);
+  StoreBigEndian(to, buf + 12);
+  StoreBigEndian(id, buf + 20);
+  out->append(buf, sizeof(buf));
 }
 
 std::string AdjPrefix(NodeId from) { return NodeKey(from); }

@@ -57,6 +57,9 @@ uint8_t OrderedTag(const Value& value);
 std::string NodeKey(NodeId id);
 std::string EdgeKey(EdgeId id);
 std::string AdjKey(NodeId from, TypeId type, NodeId to, EdgeId id);
+// Appends AdjKey(from, type, to, id) to `out` (no allocation when it fits).
+void AppendAdjKey(NodeId from, TypeId type, NodeId to, EdgeId id,
+                  std::string* out);
 std::string AdjPrefix(NodeId from);
 std::string AdjPrefix(NodeId from, TypeId type);
 std::string LabelKey(LabelId label, NodeId id);

@@ -7,9 +7,8 @@
 #include "graph/value_codec.h"
 
 namespace dossier::graph {
-namespace {
 
-absl::Status EncodeProps(const PropertyList& props, std::string* out) {
+absl::Status AppendPropertyList(const PropertyList& props, std::string* out) {
   PutVarint64(props.size(), out);
   for (const auto& [key, value] : props) {
     PutVarint64(key, out);
@@ -17,6 +16,14 @@ absl::Status EncodeProps(const PropertyList& props, std::string* out) {
   }
   return absl::OkStatus();
 }
+
+void AppendEdgeHead(NodeId src, NodeId dst, TypeId type, std::string* out) {
+  AppendU64(src, out);
+  AppendU64(dst, out);
+  PutVarint64(type, out);
+}
+
+namespace {
 
 absl::StatusOr<PropertyList> DecodeProps(std::string_view* in) {
   uint64_t n;
@@ -67,16 +74,14 @@ absl::StatusOr<std::string> EncodeNodeRecord(const NodeRecord& node) {
   std::string out;
   PutVarint64(node.labels.size(), &out);
   for (LabelId l : node.labels) PutVarint64(l, &out);
-  DOSSIER_RETURN_IF_ERROR(EncodeProps(node.props, &out));
+  DOSSIER_RETURN_IF_ERROR(AppendPropertyList(node.props, &out));
   return out;
 }
 
 absl::StatusOr<std::string> EncodeEdgeRecord(const EdgeRecord& edge) {
   std::string out;
-  AppendU64(edge.src, &out);
-  AppendU64(edge.dst, &out);
-  PutVarint64(edge.type, &out);
-  DOSSIER_RETURN_IF_ERROR(EncodeProps(edge.props, &out));
+  AppendEdgeHead(edge.src, edge.dst, edge.type, &out);
+  DOSSIER_RETURN_IF_ERROR(AppendPropertyList(edge.props, &out));
   return out;
 }
 

@@ -44,6 +44,13 @@ struct EdgeRecord {
   EdgeRef Ref() const { return EdgeRef{id, src, dst, type}; }
 };
 
+// Appends `props` in the property-list layout above. Errors: InvalidArgument
+// when a value is not storable (`out` then holds a partial list).
+absl::Status AppendPropertyList(const PropertyList& props, std::string* out);
+// Appends the head of an edge record; the record is the head followed by its
+// property list (what EncodeEdgeRecord writes).
+void AppendEdgeHead(NodeId src, NodeId dst, TypeId type, std::string* out);
+
 // Encoders return InvalidArgument when a property value is not storable.
 absl::StatusOr<std::string> EncodeNodeRecord(const NodeRecord& node);
 absl::StatusOr<std::string> EncodeEdgeRecord(const EdgeRecord& edge);

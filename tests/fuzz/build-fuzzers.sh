@@ -14,7 +14,7 @@ shift || true
 build=${FUZZ_BUILD:-$root/build-fuzz}
 jobs=${JOBS:-2}
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(query_parser articles facts_json value_decode csv_reader)
+[ ${#targets[@]} -eq 0 ] && targets=(query_parser articles facts_json value_decode csv_reader csv_import)
 
 command -v clang++-14 >/dev/null || {
   echo "clang++-14 is missing: run scripts/install-fuzz-deps" >&2; exit 2; }
