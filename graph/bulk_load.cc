@@ -160,9 +160,11 @@ class Loader {
   absl::flat_hash_map<std::string, IdSpace> spaces_;
   std::unique_ptr<bulk::SstSink> nodes_sink_;
   std::vector<std::unique_ptr<bulk::SstSink>> sinks_done_;
-  std::vector<uint64_t> label_rows_;  // label << 32 | local node
-  std::string prop_arena_;            // prop index keys, back to back
-  std::vector<std::pair<uint64_t, uint32_t>> prop_keys_;  // offset, size
+  HugeVector<uint64_t> label_rows_;  // label << 32 | local node
+  // Property index keys, back to back, and each one's (offset, size).
+  std::basic_string<char, std::char_traits<char>, HugePageAllocator<char>>
+      prop_arena_;
+  HugeVector<std::pair<uint64_t, uint32_t>> prop_keys_;
   // Every relationship in import order (edge ordinal = position).
   HugeVector<AdjRow> adj_;
   // When some file has property columns: relationship i's encoded property
@@ -361,6 +363,30 @@ absl::Status Loader::LoadNodes(const BulkInput& input) {
         catalog_.Id(CatalogKind::kLabel, std::string_view(l.data(), l.size())));
   }
   CsvReader& reader = *file.reader;
+  // Room for one node per line, so that the index rows and the ID space
+  // are not copied as they grow.
+  {
+    const std::string_view body = file.map->data().substr(reader.offset());
+    const size_t lines = std::count(body.begin(), body.end(), '\n') + 1;
+    size_t labels = file_labels.size(), props = 0;
+    const Column* id_col = nullptr;
+    for (const Column& c : file.columns) {
+      labels += c.role == Role::kLabel;
+      props += c.role == Role::kProperty || (c.role == Role::kId && !c.name.empty());
+      if (c.role == Role::kId) id_col = &c;
+    }
+    label_rows_.reserve(label_rows_.size() + lines * labels);
+    prop_keys_.reserve(prop_keys_.size() + lines * labels * props);
+    prop_arena_.reserve(prop_arena_.size() + lines * labels * props * 28);
+    if (id_col != nullptr) {
+      IdSpace& space = spaces_[id_col->id_space];
+      if (options_.id_type == BulkLoadOptions::IdType::kInteger) {
+        space.by_int.reserve(space.by_int.size() + lines);
+      } else {
+        space.by_text.reserve(space.by_text.size() + lines);
+      }
+    }
+  }
   Fields fields;
   uint64_t last_progress = 0;
   while (true) {
@@ -544,7 +570,7 @@ absl::Status Loader::WriteIndexes(bulk::SstSink* label, bulk::SstSink* prop) {
                    {}));
   }
   DOSSIER_RETURN_IF_ERROR(label->Finish());
-  std::vector<uint64_t>().swap(label_rows_);
+  HugeVector<uint64_t>().swap(label_rows_);
   const char* arena = prop_arena_.data();
   std::sort(prop_keys_.begin(), prop_keys_.end(),
             [arena](const auto& a, const auto& b) {
@@ -556,8 +582,8 @@ absl::Status Loader::WriteIndexes(bulk::SstSink* label, bulk::SstSink* prop) {
     DOSSIER_RETURN_IF_ERROR(prop->Put(std::string_view(arena + at, size), {}));
   }
   DOSSIER_RETURN_IF_ERROR(prop->Finish());
-  std::string().swap(prop_arena_);
-  std::vector<std::pair<uint64_t, uint32_t>>().swap(prop_keys_);
+  decltype(prop_arena_)().swap(prop_arena_);
+  decltype(prop_keys_)().swap(prop_keys_);
   return absl::OkStatus();
 }
 

@@ -64,9 +64,10 @@ absl::Status SstSink::Put(std::string_view key, std::string_view value) {
     if (!s.ok()) return FromRocks(s, absl::StrCat("cannot create ", path_));
   }
   ++entries_;
-  return FromRocks(writer_->Put(rocksdb::Slice(key.data(), key.size()),
-                                rocksdb::Slice(value.data(), value.size())),
-                   absl::StrCat("writing ", path_));
+  rocksdb::Status s = writer_->Put(rocksdb::Slice(key.data(), key.size()),
+                                   rocksdb::Slice(value.data(), value.size()));
+  if (s.ok()) return absl::OkStatus();
+  return FromRocks(s, absl::StrCat("writing ", path_));
 }
 
 absl::Status SstSink::Finish() {
