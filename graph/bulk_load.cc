@@ -43,6 +43,9 @@ double Since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
+// Nodes and relationships are numbered within an import by 32-bit indexes.
+constexpr uint64_t kMaxPerImport = 0xffffffffu;
+
 // Node and edge counters in the meta family (the Store's keys).
 constexpr std::string_view kNextNodeKey = "next_node";
 constexpr std::string_view kNextEdgeKey = "next_edge";
@@ -201,6 +204,11 @@ absl::Status Loader::NodeRow(const CsvFile& file, const Fields& f,
   const std::vector<Column>& cols = file.columns;
   node_.labels = file_labels;
   node_.props.clear();
+  if (num_nodes_ >= kMaxPerImport) {
+    return absl::ResourceExhaustedError(
+        "an import holds at most 4,294,967,295 nodes; import the rest "
+        "separately");
+  }
   const uint32_t local = static_cast<uint32_t>(num_nodes_);
   const Column* id_col = nullptr;
   std::string_view id_text;
@@ -534,6 +542,11 @@ absl::Status Loader::MergeChunk(bulk::EdgeChunk* chunk,
   }
   if (catalog_.TooManyTypes()) {
     return absl::ResourceExhaustedError("too many relationship types");
+  }
+  if (*rows + chunk->num_rows > kMaxPerImport) {
+    return absl::ResourceExhaustedError(
+        "an import holds at most 4,294,967,295 relationships; import the "
+        "rest separately");
   }
   std::vector<uint64_t> per_type(types.size(), 0);
   if (!chunk->props_end.empty() && edge_props_end_.size() < *rows) {

@@ -95,7 +95,9 @@ struct BulkLoadReport {
 // Errors: InvalidArgument for a bad header or (without skip_bad_rows) the
 // first bad row, with file:line:column; NotFound for a missing file;
 // FailedPrecondition for a directory that is not a Dossier database;
-// Unavailable when another process writes it; storage errors from RocksDB.
+// Unavailable when another process writes it; ResourceExhausted past
+// 4,294,967,295 nodes or relationships in one import or 65,536 relationship
+// types; storage errors from RocksDB.
 absl::StatusOr<BulkLoadReport> BulkLoad(
     std::string_view db_path, const std::vector<BulkInput>& nodes,
     const std::vector<BulkInput>& relationships,
