@@ -19,14 +19,7 @@ using testing::OpenOrDie;
 using testing::Scan;
 using testing::Seek;
 using testing::TempDir;
-
-// Writes `text` to the file `name` in `dir`; returns its path.
-std::string WriteFile(const TempDir& dir, const std::string& name,
-                      const std::string& text) {
-  std::string path = dir.Sub(name);
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
+using testing::WriteFile;
 
 // The catalog id of a `name` the store already holds (never creates one).
 uint32_t ExistingId(Store& s, CatalogKind kind, const char* name) {

@@ -21,13 +21,7 @@ namespace {
 using testing::OpenOrDie;
 using testing::RawDump;
 using testing::TempDir;
-
-std::string WriteFile(const TempDir& dir, const std::string& name,
-                      const std::string& text) {
-  std::string path = dir.Sub(name);
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
+using testing::WriteFile;
 
 // Deterministic pseudo-random numbers.
 struct Lcg {

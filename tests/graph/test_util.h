@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +37,14 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// Writes `text` byte for byte to the file `name` in `dir`; returns its path.
+inline std::string WriteFile(const TempDir& dir, const std::string& name,
+                             const std::string& text) {
+  std::string path = dir.Sub(name);
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
 
 // The store at `path` opened with `options`; the test stops (REQUIRE) with
 // the status message when the open fails.
