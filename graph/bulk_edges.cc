@@ -41,6 +41,15 @@ absl::Status RecordBadRow(std::string_view where, const absl::Status& why,
   return absl::OkStatus();
 }
 
+absl::Status RecordReaderError(const absl::Status& error, bool skip,
+                               int max_kept, BadRows* bad) {
+  const std::string msg(error.message());
+  const size_t colon = msg.find(": ");
+  return RecordBadRow(msg.substr(0, colon),
+                      absl::InvalidArgumentError(msg.substr(colon + 2)), skip,
+                      max_kept, bad);
+}
+
 absl::StatusOr<uint32_t> ResolveId(const IdSpace* space,
                                    std::string_view space_name,
                                    std::string_view text, bool integer_ids,
@@ -203,12 +212,8 @@ void ParseEdgeChunk(const EdgeFileSpec& spec, EdgeChunk* chunk) {
     absl::Status s;
     if (step == CsvReader::Step::kError) {
       // "file:line:col: why" — the position stays in the message.
-      const std::string msg(reader.error().message());
-      const size_t colon = msg.find(": ");
-      s = RecordBadRow(msg.substr(0, colon),
-                       absl::InvalidArgumentError(msg.substr(colon + 2)),
-                       spec.skip_bad_rows, spec.max_reported_bad_rows,
-                       &chunk->bad);
+      s = RecordReaderError(reader.error(), spec.skip_bad_rows,
+                            spec.max_reported_bad_rows, &chunk->bad);
     } else if (fields.size() != spec.columns.size()) {
       s = RecordBadRow(absl::StrCat(spec.path, ":", reader.record_line()),
                        absl::InvalidArgumentError(

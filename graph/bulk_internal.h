@@ -134,6 +134,11 @@ std::vector<std::string_view> SplitAtLines(std::string_view body, int parts,
 absl::Status RecordBadRow(std::string_view where, const absl::Status& why,
                           bool skip, int max_kept, BadRows* bad);
 
+// RecordBadRow for an error of CsvReader, whose message already begins with
+// "file:line:column".
+absl::Status RecordReaderError(const absl::Status& error, bool skip,
+                               int max_kept, BadRows* bad);
+
 // Looks `text` up in `space` (nullptr: an ID space without nodes). Errors:
 // InvalidArgument "unknown <role> '<text>'[ in ID space <name>]".
 absl::StatusOr<uint32_t> ResolveId(const IdSpace* space,

@@ -405,11 +405,9 @@ absl::Status Loader::LoadNodes(const BulkInput& input) {
       last_progress = reader.offset();
     }
     if (step == CsvReader::Step::kError) {
-      const std::string where(reader.error().message());
-      const size_t colon = where.find(": ");
       DOSSIER_RETURN_IF_ERROR(
-          BadRow(where.substr(0, colon),
-                 absl::InvalidArgumentError(where.substr(colon + 2))));
+          bulk::RecordReaderError(reader.error(), options_.skip_bad_rows,
+                                  options_.max_reported_bad_rows, &bad_));
       continue;
     }
     absl::Status s = fields.size() != file.columns.size()
@@ -499,7 +497,9 @@ absl::Status Loader::LoadRelationships(const BulkInput& input) {
   };
   std::vector<std::thread> workers;
   for (size_t k = 0; k < chunks.size(); ++k) workers.emplace_back(work, k);
-  while (!parsed.try_wait()) {
+  // Progress is reported from this thread; without a callback it just waits
+  // (no polling delay per file).
+  while (options_.progress && !parsed.try_wait()) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     uint64_t read = body_at;
     for (const auto& chunk : chunks) {
