@@ -1,11 +1,14 @@
 #include "graph/store.h"
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <string>
+#include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "graph/key_codec.h"
 #include "graph/status_macros.h"
@@ -15,6 +18,7 @@
 #include "rocksdb/options.h"
 #include "rocksdb/perf_level.h"
 #include "rocksdb/slice_transform.h"
+#include "rocksdb/sst_file_reader.h"
 #include "rocksdb/table.h"
 
 namespace dossier::graph {
@@ -83,6 +87,26 @@ class NullLogger : public rocksdb::Logger {
   using rocksdb::Logger::Logv;
   void Logv(const rocksdb::InfoLogLevel, const char*, va_list) override {}
 };
+
+// When RocksDB refuses an open for a damaged table file, its status may name
+// only the MANIFEST that listed it ("properties unsorted in file
+// MANIFEST-000005"). Reads every table file of `dir` and returns
+// "000035.sst: <what is wrong>" for the first that fails its checksums, or
+// "" when none does. Runs only on the failure path: it reads every file.
+std::string FindDamagedTable(const std::string& dir,
+                             const rocksdb::Options& options) {
+  std::vector<std::string> children;
+  if (!options.env->GetChildren(dir, &children).ok()) return "";
+  std::sort(children.begin(), children.end());
+  for (const std::string& name : children) {
+    if (!absl::EndsWith(name, ".sst")) continue;
+    rocksdb::SstFileReader reader(options);
+    rocksdb::Status s = reader.Open(absl::StrCat(dir, "/", name));
+    if (s.ok()) s = reader.VerifyChecksum();
+    if (!s.ok()) return absl::StrCat(name, ": ", s.ToString());
+  }
+  return "";
+}
 
 }  // namespace
 
@@ -238,9 +262,14 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   }
   if (s.IsCorruption()) {
     std::string where = damage_log ? damage_log->last_damage() : "";
+    std::string table;
+    if (where.empty() && s.ToString().find(".sst") == std::string::npos) {
+      table = FindDamagedTable(path, rocksdb::Options(db_options, cf_options));
+    }
     return absl::DataLossError(absl::StrCat(
         "cannot open ", path, ": ", s.ToString(),
         where.empty() ? "" : absl::StrCat(" (RocksDB: ", where, ")"),
+        table.empty() ? "" : absl::StrCat(" (damaged table file ", table, ")"),
         ". The database is damaged and was not opened, so nothing was "
         "dropped silently: keep a copy of the folder, then restore a backup "
         "or rebuild it with `dossier build --db NEW_DIR ARTICLES...`"));
