@@ -81,6 +81,30 @@ class Csr {
   uint64_t InOrdinal(uint64_t slot) const { return in_ordinal_[slot]; }
   TypeId InType(uint64_t slot) const { return in_type_[slot]; }
 
+  // Calls range(first, last) for the out-ordinals of v whose type is in
+  // `types` (every out-edge of v when `types` is empty): one contiguous
+  // range per type, in the order of `types`. Stops at the first call that
+  // returns false, and then returns false.
+  template <typename Fn>
+  bool ForOutRanges(Vertex v, std::span<const TypeId> types, Fn&& range) const {
+    if (types.empty()) return range(OutBegin(v), OutEnd(v));
+    for (TypeId t : types) {
+      auto [b, e] = OutRange(v, t);
+      if (!range(b, e)) return false;
+    }
+    return true;
+  }
+  // The same over the in-slots of v (InSource, InOrdinal, InType).
+  template <typename Fn>
+  bool ForInRanges(Vertex v, std::span<const TypeId> types, Fn&& range) const {
+    if (types.empty()) return range(InBegin(v), InEnd(v));
+    for (TypeId t : types) {
+      auto [b, e] = InRange(v, t);
+      if (!range(b, e)) return false;
+    }
+    return true;
+  }
+
   // Raw arrays for tight loops (targets of all out-edges, offsets).
   std::span<const uint64_t> out_offsets() const { return out_offset_; }
   std::span<const Vertex> out_targets() const { return out_target_; }

@@ -471,26 +471,11 @@ absl::Status Transaction::Expand(
       }
       return true;
     };
-    if (dir != Direction::kIn) {
-      if (types.empty()) {
-        if (!visit_out(csr->OutBegin(v), csr->OutEnd(v)))
-          return absl::OkStatus();
-      } else {
-        for (TypeId t : types) {
-          auto [b, e] = csr->OutRange(v, t);
-          if (!visit_out(b, e)) return absl::OkStatus();
-        }
-      }
+    if (dir != Direction::kIn && !csr->ForOutRanges(v, types, visit_out)) {
+      return absl::OkStatus();
     }
-    if (dir != Direction::kOut) {
-      if (types.empty()) {
-        if (!visit_in(csr->InBegin(v), csr->InEnd(v))) return absl::OkStatus();
-      } else {
-        for (TypeId t : types) {
-          auto [b, e] = csr->InRange(v, t);
-          if (!visit_in(b, e)) return absl::OkStatus();
-        }
-      }
+    if (dir != Direction::kOut && !csr->ForInRanges(v, types, visit_in)) {
+      return absl::OkStatus();
     }
   }
   bool stopped = false;

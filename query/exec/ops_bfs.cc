@@ -166,43 +166,29 @@ class BfsExpandOp : public PhysicalOperator {
   template <typename Fn>
   absl::Status CsrNeighbours(Csr::Vertex u, Fn& reach) {
     const Csr& c = *csr_;
-    bool out = op_->direction != Direction::kLeft;
-    bool in = op_->direction != Direction::kRight;
-    auto scan_out = [&](uint64_t b, uint64_t e) -> absl::Status {
-      for (uint64_t o = b; o < e; ++o) {
-        DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
-        reach(c.Target(o));
-      }
-      return absl::OkStatus();
-    };
-    auto scan_in = [&](uint64_t b, uint64_t e) -> absl::Status {
-      for (uint64_t s = b; s < e; ++s) {
-        DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
-        reach(c.InSource(s));
-      }
-      return absl::OkStatus();
-    };
-    if (out) {
-      if (types_.empty()) {
-        DOSSIER_RETURN_IF_ERROR(scan_out(c.OutBegin(u), c.OutEnd(u)));
-      } else {
-        for (graph::TypeId t : types_) {
-          auto [b, e] = c.OutRange(u, t);
-          DOSSIER_RETURN_IF_ERROR(scan_out(b, e));
+    absl::Status status;
+    if (op_->direction != Direction::kLeft) {
+      c.ForOutRanges(u, types_, [&](uint64_t b, uint64_t e) {
+        for (uint64_t o = b; o < e; ++o) {
+          status = ctx_->Tick();
+          if (!status.ok()) return false;
+          reach(c.Target(o));
         }
-      }
+        return true;
+      });
+      DOSSIER_RETURN_IF_ERROR(status);
     }
-    if (in) {
-      if (types_.empty()) {
-        DOSSIER_RETURN_IF_ERROR(scan_in(c.InBegin(u), c.InEnd(u)));
-      } else {
-        for (graph::TypeId t : types_) {
-          auto [b, e] = c.InRange(u, t);
-          DOSSIER_RETURN_IF_ERROR(scan_in(b, e));
+    if (op_->direction != Direction::kRight) {
+      c.ForInRanges(u, types_, [&](uint64_t b, uint64_t e) {
+        for (uint64_t s = b; s < e; ++s) {
+          status = ctx_->Tick();
+          if (!status.ok()) return false;
+          reach(c.InSource(s));
         }
-      }
+        return true;
+      });
     }
-    return absl::OkStatus();
+    return status;
   }
 
   template <typename Fn>

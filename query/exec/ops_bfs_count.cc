@@ -214,25 +214,16 @@ class BfsCountOp : public PhysicalOperator {
   template <typename Fn>
   void Neighbours(Csr::Vertex u, Fn&& fn) {
     const Csr& c = *csr_;
-    const bool out = bfs_->direction == Direction::kRight;
-    if (types_.empty()) {
-      if (out) {
-        for (uint64_t o = c.OutBegin(u), e = c.OutEnd(u); o < e; ++o)
-          fn(c.Target(o));
-      } else {
-        for (uint64_t s = c.InBegin(u), e = c.InEnd(u); s < e; ++s)
-          fn(c.InSource(s));
-      }
-      return;
-    }
-    for (graph::TypeId t : types_) {
-      if (out) {
-        auto [b, e] = c.OutRange(u, t);
+    if (bfs_->direction == Direction::kRight) {
+      c.ForOutRanges(u, types_, [&](uint64_t b, uint64_t e) {
         for (uint64_t o = b; o < e; ++o) fn(c.Target(o));
-      } else {
-        auto [b, e] = c.InRange(u, t);
+        return true;
+      });
+    } else {
+      c.ForInRanges(u, types_, [&](uint64_t b, uint64_t e) {
         for (uint64_t s = b; s < e; ++s) fn(c.InSource(s));
-      }
+        return true;
+      });
     }
   }
 

@@ -608,29 +608,21 @@ class ExpandCountOp : public PhysicalOperator {
     auto in_type = [&](uint64_t s) { return csr.InType(s); };
     auto target = [&](uint64_t o) { return csr.Target(o); };
     auto source = [&](uint64_t s) { return csr.InSource(s); };
+    absl::Status status;
     if (out) {
-      if (types.empty()) {
-        DOSSIER_RETURN_IF_ERROR(
-            slice(csr.OutBegin(v), csr.OutEnd(v), out_type, target, false));
-      } else {
-        for (graph::TypeId t : types) {
-          auto [b, e] = csr.OutRange(v, t);
-          DOSSIER_RETURN_IF_ERROR(slice(b, e, out_type, target, false));
-        }
-      }
+      csr.ForOutRanges(v, types, [&](uint64_t b, uint64_t e) {
+        status = slice(b, e, out_type, target, false);
+        return status.ok();
+      });
+      DOSSIER_RETURN_IF_ERROR(status);
     }
     if (in) {
-      if (types.empty()) {
-        DOSSIER_RETURN_IF_ERROR(
-            slice(csr.InBegin(v), csr.InEnd(v), in_type, source, out));
-      } else {
-        for (graph::TypeId t : types) {
-          auto [b, e] = csr.InRange(v, t);
-          DOSSIER_RETURN_IF_ERROR(slice(b, e, in_type, source, out));
-        }
-      }
+      csr.ForInRanges(v, types, [&](uint64_t b, uint64_t e) {
+        status = slice(b, e, in_type, source, out);
+        return status.ok();
+      });
     }
-    return absl::OkStatus();
+    return status;
   }
 
   // True when `node` has every label of label_ids_.

@@ -139,6 +139,38 @@ void CheckAgainstBruteForce(const RandomGraph& g) {
   }
   CHECK(slots_seen == csr->num_edges());
 
+  // ForOutRanges / ForInRanges: every range when no type is named, one range
+  // per named type in the order named (absent types give empty ranges), and
+  // no call after the first that returns false.
+  const std::vector<TypeId> picked = {7, 0, 3, 65535};
+  for (uint32_t v = 0; v < csr->num_vertices(); ++v) {
+    std::vector<std::pair<uint64_t, uint64_t>> got;
+    auto keep = [&](uint64_t b, uint64_t e) {
+      got.emplace_back(b, e);
+      return true;
+    };
+    CHECK(csr->ForOutRanges(v, {}, keep));
+    CHECK(csr->ForInRanges(v, {}, keep));
+    for (TypeId t : picked) got.push_back(csr->OutRange(v, t));
+    CHECK(csr->ForOutRanges(v, picked, keep));
+    for (TypeId t : picked) got.push_back(csr->InRange(v, t));
+    CHECK(csr->ForInRanges(v, picked, keep));
+    REQUIRE(got.size() == 2 + 4 * picked.size());
+    CHECK(got[0] == std::pair{csr->OutBegin(v), csr->OutEnd(v)});
+    CHECK(got[1] == std::pair{csr->InBegin(v), csr->InEnd(v)});
+    for (size_t i = 0; i < picked.size(); ++i) {
+      CHECK(got[2 + i] == got[2 + picked.size() + i]);
+      CHECK(got[2 + 2 * picked.size() + i] == got[2 + 3 * picked.size() + i]);
+    }
+    int calls = 0;
+    auto stop_second = [&](uint64_t, uint64_t) { return ++calls < 2; };
+    CHECK(!csr->ForOutRanges(v, picked, stop_second));
+    CHECK(calls == 2);
+    calls = 0;
+    CHECK(csr->ForInRanges(v, {}, stop_second));  // One call, true.
+    CHECK(calls == 1);
+  }
+
   // Raw arrays agree with the accessors.
   CHECK(csr->out_offsets().size() == csr->num_vertices() + 1u);
   CHECK(csr->in_offsets().size() == csr->num_vertices() + 1u);
