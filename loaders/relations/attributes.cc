@@ -69,7 +69,7 @@ size_t WordsBetween(const RelationContext& ctx, size_t a, size_t b) {
 void Add(std::vector<FoundRelation>* out, RelationType type, int source,
          int target, size_t s) {
   if (source < 0 || target < 0) return;
-  out->push_back({type, source, target, "", s, ""});
+  out->push_back({type, source, target, "", s, "", ""});
 }
 
 // The home state named inside the organisation's own mention ("Bộ Ngoại
@@ -138,7 +138,7 @@ void BasedIn(const RelationContext& ctx, size_t s, int org,
   size_t first = ctx.MentionFirst(org), last = ctx.MentionLast(org);
   std::string inside = StateInsideName(ctx, org);
   if (!inside.empty()) {
-    FoundRelation r{RelationType::kBasedIn, org, org, "", s, ""};
+    FoundRelation r{RelationType::kBasedIn, org, org, "", s, "", ""};
     r.target_key = inside;  // Named only inside the organisation's name.
     out->push_back(std::move(r));
     return;

@@ -511,7 +511,7 @@ void DocumentPass::Emit(RelationType type, const std::vector<int>& sources,
       if (!Admissible(type, src, tgt)) continue;
       bool kinded =
           type == RelationType::kAccuses || type == RelationType::kDenies;
-      found_.push_back({type, src, tgt, kinded ? ev.kind : "", s, ""});
+      found_.push_back({type, src, tgt, kinded ? ev.kind : "", s, "", ""});
       if (src == stand_in_) found_.back().source_key = stand_in_key_;
       if (!Contains(ctx_, ev.sources, src)) ev.sources.push_back(src);
       if (!Contains(ctx_, ev.targets, tgt)) ev.targets.push_back(tgt);

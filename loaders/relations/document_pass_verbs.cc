@@ -704,7 +704,7 @@ void DocumentPass::Operates(size_t s, const Hit& hit) {
   }
   Emit(RelationType::kOperates, ops, {facility}, "", s);
   if (place >= 0 && ctx_.mentions()[place].label == "Place") {
-    found_.push_back({RelationType::kLocatedIn, facility, place, "", s, ""});
+    found_.push_back({RelationType::kLocatedIn, facility, place, "", s, "", ""});
   }
 }
 

@@ -48,8 +48,8 @@ RandomGraph MakeGraph(uint64_t seed, int num_nodes, int num_edges) {
     }
   }
   for (int i = 0; i < 5; ++i) {
-    g.strays.push_back({g.nodes[0], num_nodes * 5 + 10u + i, 99999 + i, 0});
-    g.strays.push_back({num_nodes * 5 + 20u + i, g.nodes[0], 88888 + i, 1});
+    g.strays.push_back({g.nodes[0], num_nodes * 5 + 10u + i, 99999u + i, 0});
+    g.strays.push_back({num_nodes * 5 + 20u + i, g.nodes[0], 88888u + i, 1});
   }
   return g;
 }

@@ -1,7 +1,9 @@
 // Generates loaders/lexicon/states.tsv from ICU's CLDR country names.
 // Not part of the build: compile by hand when the state list changes.
-//   g++ -std=c++20 loaders/lexicon/tools/gen_states.cc -licuuc -licui18n \
-//       -o /tmp/gen_states && /tmp/gen_states > loaders/lexicon/states.tsv
+// Build it with
+//   g++ -std=c++20 -o /tmp/gen_states loaders/lexicon/tools/gen_states.cc
+//   -licuuc -licui18n   (one command line)
+// then run `/tmp/gen_states > loaders/lexicon/states.tsv`.
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
