@@ -261,6 +261,7 @@ class ExpandCountOp : public PhysicalOperator {
     if (!single_ || op_->all_nodes || children_.empty()) return false;
     const LogicalOp& scan = children_[0]->logical();
     if (scan.kind != LogicalOpKind::kNodeScan || scan.slot != op_->from_slot ||
+        scan.seek_value != nullptr ||
         scan.children.size() != 1 ||
         scan.children[0]->kind != LogicalOpKind::kOnce) {
       return false;

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "graph/status_macros.h"
 #include "query/exec/operators.h"
 #include "query/values/errors.h"
@@ -107,6 +109,9 @@ class OnceOp : public PhysicalOperator {
 // none), in id order. The id list is the one ScanNodes gave when the input
 // row arrived, held until the next one: nodes a later write of the query
 // adds or deletes do not change it. Rows are filled in the caller's row.
+// With a prefilter (logical_plan.h, seek_value) it skips the nodes whose
+// value cannot pass; when unsure (a value of another kind, an error) it
+// hands the node out and the Filter above decides, errors included.
 class NodeScanOp : public PhysicalOperator {
  public:
   using PhysicalOperator::PhysicalOperator;
@@ -119,30 +124,99 @@ class NodeScanOp : public PhysicalOperator {
   }
 
   absl::StatusOr<bool> NextImpl(Row* row) override {
-    while (ids_ == nullptr || pos_ >= ids_->size()) {
-      ids_ = nullptr;
-      DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&in_));
-      if (!more) return false;
-      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
-      in_.resize(op_->layout.size());
-      std::optional<graph::LabelId> label;
-      if (!op_->label.empty()) {
-        label = ctx_->FindLabel(op_->label);
-        if (!label) continue;
+    while (true) {
+      while (ids_ == nullptr || pos_ >= ids_->size()) {
+        ids_ = nullptr;
+        DOSSIER_ASSIGN_OR_RETURN(bool more, child().Next(&in_));
+        if (!more) return false;
+        DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+        SetWanted();
+        in_.resize(op_->layout.size());
+        std::optional<graph::LabelId> label;
+        if (!op_->label.empty()) {
+          label = ctx_->FindLabel(op_->label);
+          if (!label) continue;
+        }
+        DOSSIER_ASSIGN_OR_RETURN(ids_, ctx_->ScanNodes(label));
+        pos_ = 0;
       }
-      DOSSIER_ASSIGN_OR_RETURN(ids_, ctx_->ScanNodes(label));
-      pos_ = 0;
+      DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
+      const graph::NodeId id = (*ids_)[pos_++];
+      if (wanted_.active && !MayPass(id)) continue;
+      *row = in_;  // Keeps the caller's capacity.
+      (*row)[op_->slot] = Value::Node(id);
+      return true;
     }
-    DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
-    *row = in_;  // Keeps the caller's capacity.
-    (*row)[op_->slot] = Value::Node((*ids_)[pos_++]);
-    return true;
   }
 
  private:
+  // The integers and strings the prefilter keeps, from the constant
+  // seek_value evaluated for the current input row; inactive (every node
+  // handed out) without a prefilter, for an unknown key, an evaluation
+  // error or a value of another kind (`1 = 1.0` holds: doubles are left
+  // to the Filter).
+  struct Wanted {
+    bool active = false;
+    graph::PropKeyId key = 0;
+    absl::flat_hash_set<int64_t> ints;
+    absl::flat_hash_set<std::string> strings;
+  };
+
+  void SetWanted() {
+    wanted_.active = false;
+    wanted_.ints.clear();
+    wanted_.strings.clear();
+    if (op_->seek_value == nullptr) return;
+    std::optional<graph::PropKeyId> key = ctx_->FindKey(op_->key);
+    if (!key) return;
+    absl::StatusOr<Value> v =
+        eval_->Eval(*op_->seek_value, child().logical().layout, in_);
+    if (!v.ok()) return;
+    auto add = [&](const Value& x) {
+      if (x.is_null()) return true;  // Matches nothing.
+      if (x.kind() == ValueKind::kInt) {
+        wanted_.ints.insert(x.AsInt());
+        return true;
+      }
+      if (x.kind() == ValueKind::kString) {
+        wanted_.strings.insert(x.AsString());
+        return true;
+      }
+      return false;
+    };
+    if (op_->seek_in) {
+      if (v->kind() != ValueKind::kList) return;
+      for (const Value& x : v->AsList()) {
+        if (!add(x)) return;
+      }
+    } else if (!add(*v)) {
+      return;
+    }
+    wanted_.key = *key;
+    wanted_.active = true;
+  }
+
+  // False when node `id`'s value of the prefilter's key is null, or an
+  // integer or string not wanted.
+  bool MayPass(graph::NodeId id) {
+    absl::StatusOr<Value> v = ctx_->NodeProperty(id, wanted_.key);
+    if (!v.ok()) return true;
+    switch (v->kind()) {
+      case ValueKind::kNull:
+        return false;
+      case ValueKind::kInt:
+        return wanted_.ints.contains(v->AsInt());
+      case ValueKind::kString:
+        return wanted_.strings.contains(v->AsString());
+      default:
+        return true;
+    }
+  }
+
   Row in_;
   std::shared_ptr<const std::vector<graph::NodeId>> ids_;
   size_t pos_ = 0;
+  Wanted wanted_;
 };
 
 class PropertyIndexSeekOp : public FlatMapOperator {

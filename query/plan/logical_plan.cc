@@ -132,6 +132,10 @@ std::string LogicalOp::Describe() const {
     case LogicalOpKind::kNodeScan:
       absl::StrAppend(&s, " (", SlotName(*this, slot),
                       label.empty() ? "" : ":" + label, ")");
+      if (seek_value != nullptr) {
+        absl::StrAppend(&s, " skipping nodes whose ", key, " is not",
+                        seek_in ? " in " : " ", query::ToString(*seek_value));
+      }
       break;
     case LogicalOpKind::kPropertyIndexSeek:
       absl::StrAppend(&s, " (", SlotName(*this, slot), ":", label, ") ", label,

@@ -110,7 +110,11 @@ struct LogicalOp {
   bool rel_bound = false;  // Expand: relationship variable already bound.
   std::string label;       // Scan/seek label ("" = all nodes).
   std::string key;         // Seek property key.
-  const Expr* seek_value = nullptr;   // Seek equality value (or list).
+  // Seek equality value (or list). NodeScan without a label: when set, the
+  // scan skips nodes whose `key` is known not to equal it (not to be in
+  // it): null, or an integer or string not among the integers and strings
+  // it holds; the Filter above still applies the whole predicate.
+  const Expr* seek_value = nullptr;
   bool seek_in = false;  // Seek: seek_value is a list, one seek per element.
   const Expr* seek_lower = nullptr;   // Seek range bounds.
   const Expr* seek_upper = nullptr;

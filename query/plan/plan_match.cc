@@ -108,6 +108,47 @@ OpPtr AddCheck(OpPtr op, EntityCheck check) {
   return f;
 }
 
+// A scan of every node (no label, so no index) whose pattern or WHERE
+// names `var.key = constant` or `var.key IN [constants]`: the scan skips
+// the nodes whose value of `key` cannot pass (query/exec/ops_read.cc), so
+// that the Filter above sees only candidates. The Filter still decides.
+void SetScanPrefilter(const NodePattern& node,
+                      const std::vector<const Expr*>& conj, LogicalOp* op) {
+  const Expr* props = node.properties.get();
+  if (props != nullptr && props->kind() == ExprKind::kMap) {
+    for (const MapEntry& e : props->As<MapExpr>().entries) {
+      if (IsConstant(e.value.get())) {
+        op->key = e.key;
+        op->seek_value = e.value.get();
+        return;
+      }
+    }
+  }
+  if (node.variable.empty()) return;
+  for (const Expr* c : conj) {
+    if (c->kind() == ExprKind::kBinary &&
+        c->As<BinaryExpr>().op == BinaryOp::kIn) {
+      const auto& in = c->As<BinaryExpr>();
+      std::string key = PropertyOf(in.lhs.get(), node.variable);
+      if (key.empty() || !IsConstantList(in.rhs.get())) continue;
+      op->key = key;
+      op->seek_value = in.rhs.get();
+      op->seek_in = true;
+      return;
+    }
+    if (c->kind() != ExprKind::kComparison) continue;
+    const auto& cmp = c->As<ComparisonExpr>();
+    if (cmp.ops.size() != 1 || cmp.ops[0] != CompareOp::kEq) continue;
+    for (int side : {0, 1}) {
+      std::string key = PropertyOf(cmp.operands[side].get(), node.variable);
+      if (key.empty() || !IsConstant(cmp.operands[1 - side].get())) continue;
+      op->key = key;
+      op->seek_value = cmp.operands[1 - side].get();
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<OpPtr> Planner::PlanStartNode(
@@ -188,6 +229,7 @@ absl::StatusOr<OpPtr> Planner::PlanStartNode(
     op->label = node.labels[0];
   } else {
     op = MakeOp(LogicalOpKind::kNodeScan, std::move(input));
+    SetScanPrefilter(node, conj, op.get());
   }
   op->slot = op->layout.Add(name);
   *slot = op->slot;

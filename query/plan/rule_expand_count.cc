@@ -111,6 +111,7 @@ bool TryRewrite(LogicalOp* agg) {
   for (bool t : agg->key_is_type) only_types = only_types && t;
   if (only_types && agg->target_labels.empty() &&
       in->kind == LogicalOpKind::kNodeScan && in->label.empty() &&
+      in->seek_value == nullptr &&
       in->slot == agg->from_slot && in->children.size() == 1 &&
       in->children[0]->kind == LogicalOpKind::kOnce) {
     agg->all_nodes = true;
