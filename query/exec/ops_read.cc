@@ -110,8 +110,8 @@ class OnceOp : public PhysicalOperator {
 // row arrived, held until the next one: nodes a later write of the query
 // adds or deletes do not change it. Rows are filled in the caller's row.
 // With a prefilter (logical_plan.h, seek_value) it skips the nodes whose
-// value cannot pass; when unsure (a value of another kind, an error) it
-// hands the node out and the Filter above decides, errors included.
+// value cannot pass; a value of another kind goes on to the Filter above,
+// which decides; a failed read is returned as the Filter would raise it.
 class NodeScanOp : public PhysicalOperator {
  public:
   using PhysicalOperator::PhysicalOperator;
@@ -142,7 +142,10 @@ class NodeScanOp : public PhysicalOperator {
       }
       DOSSIER_RETURN_IF_ERROR(ctx_->Tick());
       const graph::NodeId id = (*ids_)[pos_++];
-      if (wanted_.active && !MayPass(id)) continue;
+      if (wanted_.active) {
+        DOSSIER_ASSIGN_OR_RETURN(bool may_pass, MayPass(id));
+        if (!may_pass) continue;
+      }
       *row = in_;  // Keeps the caller's capacity.
       (*row)[op_->slot] = Value::Node(id);
       return true;
@@ -197,17 +200,18 @@ class NodeScanOp : public PhysicalOperator {
   }
 
   // False when node `id`'s value of the prefilter's key is null, or an
-  // integer or string not wanted.
-  bool MayPass(graph::NodeId id) {
-    absl::StatusOr<Value> v = ctx_->NodeProperty(id, wanted_.key);
-    if (!v.ok()) return true;
-    switch (v->kind()) {
+  // integer or string not wanted. A failed read is the error the Filter's
+  // first read of the same property would raise (plan_match.cc,
+  // SetScanPrefilter): it is returned.
+  absl::StatusOr<bool> MayPass(graph::NodeId id) {
+    DOSSIER_ASSIGN_OR_RETURN(Value v, ctx_->NodeProperty(id, wanted_.key));
+    switch (v.kind()) {
       case ValueKind::kNull:
         return false;
       case ValueKind::kInt:
-        return wanted_.ints.contains(v->AsInt());
+        return wanted_.ints.contains(v.AsInt());
       case ValueKind::kString:
-        return wanted_.strings.contains(v->AsString());
+        return wanted_.strings.contains(v.AsString());
       default:
         return true;
     }

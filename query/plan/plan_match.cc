@@ -111,41 +111,60 @@ OpPtr AddCheck(OpPtr op, EntityCheck check) {
 // A scan of every node (no label, so no index) whose pattern or WHERE
 // names `var.key = constant` or `var.key IN [constants]`: the scan skips
 // the nodes whose value of `key` cannot pass (query/exec/ops_read.cc), so
-// that the Filter above sees only candidates. The Filter still decides.
+// that the Filter above sees only candidates. The Filter applies the
+// inline map first, then the conjuncts in WHERE order, and stops at the
+// first that is not true: the condition used is the first thing that
+// Filter evaluates, and nothing before it may fail, so a skipped node is
+// one the Filter would drop at the same place — with the same error, when
+// reading the property fails, since the scan raises it.
 void SetScanPrefilter(const NodePattern& node,
                       const std::vector<const Expr*>& conj, LogicalOp* op) {
   const Expr* props = node.properties.get();
-  if (props != nullptr && props->kind() == ExprKind::kMap) {
-    for (const MapEntry& e : props->As<MapExpr>().entries) {
-      if (IsConstant(e.value.get())) {
-        op->key = e.key;
-        op->seek_value = e.value.get();
-        return;
-      }
+  if (props != nullptr) {
+    // Only a map of constants: its entries cannot fail to evaluate, and
+    // the node fails the check when any one of them does not equal.
+    if (props->kind() != ExprKind::kMap) return;
+    const auto& entries = props->As<MapExpr>().entries;
+    for (const MapEntry& e : entries) {
+      if (!IsConstant(e.value.get())) return;
     }
+    if (entries.empty()) return;
+    op->key = entries[0].key;
+    op->seek_value = entries[0].value.get();
+    return;
   }
   if (node.variable.empty()) return;
+  // The first conjunct that reads the variable: the conjuncts before it
+  // in this Filter (if any) read it too.
+  const Expr* first = nullptr;
   for (const Expr* c : conj) {
-    if (c->kind() == ExprKind::kBinary &&
-        c->As<BinaryExpr>().op == BinaryOp::kIn) {
-      const auto& in = c->As<BinaryExpr>();
-      std::string key = PropertyOf(in.lhs.get(), node.variable);
-      if (key.empty() || !IsConstantList(in.rhs.get())) continue;
-      op->key = key;
-      op->seek_value = in.rhs.get();
-      op->seek_in = true;
-      return;
+    std::vector<std::string> vars;
+    if (!FreeVariables(*c, &vars)) continue;  // Stays on top, after.
+    if (std::find(vars.begin(), vars.end(), node.variable) != vars.end()) {
+      first = c;
+      break;
     }
-    if (c->kind() != ExprKind::kComparison) continue;
-    const auto& cmp = c->As<ComparisonExpr>();
-    if (cmp.ops.size() != 1 || cmp.ops[0] != CompareOp::kEq) continue;
-    for (int side : {0, 1}) {
-      std::string key = PropertyOf(cmp.operands[side].get(), node.variable);
-      if (key.empty() || !IsConstant(cmp.operands[1 - side].get())) continue;
-      op->key = key;
-      op->seek_value = cmp.operands[1 - side].get();
-      return;
-    }
+  }
+  if (first == nullptr) return;
+  if (first->kind() == ExprKind::kBinary &&
+      first->As<BinaryExpr>().op == BinaryOp::kIn) {
+    const auto& in = first->As<BinaryExpr>();
+    std::string key = PropertyOf(in.lhs.get(), node.variable);
+    if (key.empty() || !IsConstantList(in.rhs.get())) return;
+    op->key = key;
+    op->seek_value = in.rhs.get();
+    op->seek_in = true;
+    return;
+  }
+  if (first->kind() != ExprKind::kComparison) return;
+  const auto& cmp = first->As<ComparisonExpr>();
+  if (cmp.ops.size() != 1 || cmp.ops[0] != CompareOp::kEq) return;
+  for (int side : {0, 1}) {
+    std::string key = PropertyOf(cmp.operands[side].get(), node.variable);
+    if (key.empty() || !IsConstant(cmp.operands[1 - side].get())) continue;
+    op->key = key;
+    op->seek_value = cmp.operands[1 - side].get();
+    return;
   }
 }
 

@@ -87,7 +87,9 @@ TEST_CASE("a scan of every node skips nodes whose value cannot pass") {
     Same(db, q, "a.k = [3]", false);
     Same(db, q, "a.missing IN [1, 2]");
     Same(db, q, "a.k IN [1, 2, 3] AND a.i > 100");
-    Same(db, q, "a.i > 100 AND a.k = 5");
+    // Only the first conjunct that reads `a` is used (it is the first the
+    // Filter evaluates).
+    Same(db, q, "a.i > 100 AND a.k = 5", false);
     Same(db, q, "a.k IN [5, 6] OR a.i = 3", false);
     Same(db, q, "a.k <> 5", false);
   }
@@ -115,6 +117,32 @@ TEST_CASE("a scan of every node skips nodes whose value cannot pass") {
   CHECK(Rows(db.Run("MATCH (a {k: 3})-[:E]->(b) RETURN count(*)")) ==
         Rows(db.Run("MATCH (a)-[:E]->(b) WHERE NOT (NOT a.k = 3) "
                     "RETURN count(*)")));
+  // Something the Filter evaluates before the condition may fail: every
+  // node goes on, and the error is raised as without the prefilter (node
+  // 1's k is a string; node 7's k is 7).
+  Same(db, rows, "a.k - 1 = 0 AND a.i = 7", false);
+  CHECK_FALSE(db.Fail("MATCH (a) WHERE a.k - 1 = 0 AND a.i = 7 RETURN a.i").ok());
+  // The Filter stops at the first conjunct that is not true: nodes other
+  // than 7 never evaluate `a.k - 1`, with or without the prefilter.
+  CHECK(PlanHas(db.Run("EXPLAIN MATCH (a) WHERE a.i = 7 AND a.k - 1 = 6 "
+                       "RETURN a.i"),
+                "skipping nodes whose i is not 7"));
+  CHECK(Rows(db.Run("MATCH (a) WHERE a.i = 7 AND a.k - 1 = 6 RETURN a.i")) ==
+        std::vector<std::string>{"7"});
+  // An inline map: only when every entry is a constant (its first entry
+  // is used), since the map is checked before any WHERE conjunct.
+  plan = db.Run("EXPLAIN MATCH (a {i: 7, k: 7}) WHERE a.k - 1 = 6 RETURN a.i");
+  CHECK(PlanHas(plan, "skipping nodes whose i is not 7"));
+  CHECK(Rows(db.Run("MATCH (a {i: 7, k: 7}) WHERE a.k - 1 = 6 RETURN a.i")) ==
+        std::vector<std::string>{"7"});
+  const graph::ValueMap s = {{"s", Value::String("x")}};
+  CHECK_FALSE(PlanHas(
+      db.Run("EXPLAIN MATCH (a {i: 7, k: $s - 1}) RETURN a.i", s),
+      "skipping nodes"));
+  CHECK_FALSE(db.Fail("MATCH (a {i: 7, k: $s - 1}) RETURN a.i", s).ok());
+  CHECK_FALSE(PlanHas(
+      db.Run("EXPLAIN MATCH (a {k: $s - 1}) WHERE a.i = 7 RETURN a.i", s),
+      "skipping nodes"));
   // A labelled node seeks its index instead.
   plan = db.Run("EXPLAIN MATCH (a:L) WHERE a.k IN [1, 2] RETURN a.i");
   CHECK(PlanHas(plan, "PropertyIndexSeek"));
